@@ -1,0 +1,1 @@
+"""The ARCP focal-point bot: process wiring, CLI and outbound delivery."""

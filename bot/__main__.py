@@ -1,0 +1,80 @@
+"""python -m bot (or arcp-bot): run the bot and the operator's commands."""
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from pydantic import ValidationError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from bot.config import Settings
+from bot.log import setup_logging
+
+log = logging.getLogger("bot")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="ARCP focal-point bot. Settings come from the environment or a .env file.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="run the bot (long polling; the default)",
+                        description="Run the bot with long polling. A SQLite database is "
+                        "created or upgraded and filled with the member states by itself.")
+    migrate = commands.add_parser("migrate", help="bring the database schema up to date",
+                                  description="Apply database migrations (needed for "
+                                  "PostgreSQL before `run`; SQLite is migrated by `run`).")
+    migrate.add_argument("--revision", default="head", help="target revision (default: head)")
+    migrate.add_argument("--down", action="store_true",
+                         help="downgrade to --revision instead of upgrading")
+    commands.add_parser("load-data", help="load the member states (safe to repeat)",
+                        description="Load or update the 22 member states from the shipped "
+                        "data files. Running it twice changes nothing.")
+    invite = commands.add_parser("invite", help="create an invitation link",
+                                 description="Create an invitation link and print it.")
+    target = invite.add_mutually_exclusive_group(required=True)
+    target.add_argument("--state", metavar="CODE", help="member state ISO code, e.g. EG")
+    target.add_argument("--secretariat", action="store_true",
+                        help="invite a member of the secretariat")
+    invite.add_argument("--uses", type=int, default=1, help="how many people may join (default 1)")
+    invite.add_argument("--days", type=int, default=None,
+                        help="days the link stays valid (default: INVITE_TTL_DAYS, 14)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        return fail(f"setting {'.'.join(map(str, first['loc'])).upper()}: {first['msg']}")
+    setup_logging(settings.log_level)
+    command = args.command or "run"
+    try:
+        if command == "run":
+            settings.token()
+        from bot import commands  # aiogram is slow to import: not before the settings are sound
+
+        asyncio.run(commands.COMMANDS[command](settings, args))
+    except KeyboardInterrupt:
+        return 130
+    except (RuntimeError, ValueError) as error:  # CommandError, a bad token: the operator's to fix
+        return fail(str(error))
+    except (OperationalError, DBAPIError, OSError) as error:
+        url = make_url(settings.database_url).render_as_string(hide_password=True)
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        return fail(f"cannot open the database {url}: {reason}")
+    return 0
+
+
+def fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

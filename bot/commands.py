@@ -1,0 +1,99 @@
+"""What each CLI subcommand does."""
+
+import argparse
+
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+
+from bot.app import StartupError, create_bot, run_polling
+from bot.config import Settings
+from services import member_states, registration
+from services.errors import NotFound
+from storage import migrate
+from storage.database import create_engine, create_sessionmaker, transaction
+from storage.models import Role
+
+
+class CommandError(RuntimeError):
+    pass
+
+
+async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
+    try:
+        await run_polling(settings)
+    except StartupError as error:
+        raise CommandError(str(error)) from error
+    except TelegramUnauthorizedError as error:
+        raise CommandError("Telegram refused BOT_TOKEN (401): check it with @BotFather") from error
+    except TelegramNetworkError as error:
+        raise CommandError(f"cannot reach the Telegram Bot API: {error}") from error
+
+
+async def cmd_migrate(settings: Settings, args: argparse.Namespace) -> None:
+    engine = create_engine(settings.database_url)
+    try:
+        if args.down:
+            await migrate.downgrade(engine, args.revision)
+        else:
+            await migrate.upgrade(engine, args.revision)
+        print(f"database at revision {await migrate.current_revision(engine)}")
+    finally:
+        await engine.dispose()
+
+
+async def cmd_load_data(settings: Settings, args: argparse.Namespace) -> None:
+    engine = create_engine(settings.database_url)
+    try:
+        if settings.is_sqlite:
+            await migrate.upgrade(engine)
+        async with transaction(create_sessionmaker(engine)) as session:
+            result = await member_states.load_states(session)
+        print(f"member states: {result.added} added, {result.updated} updated, "
+              f"{result.unchanged} unchanged")
+    finally:
+        await engine.dispose()
+
+
+async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
+    username = settings.bot_username or await _username_from_telegram(settings)
+    engine = create_engine(settings.database_url)
+    try:
+        if settings.is_sqlite:
+            await migrate.upgrade(engine)
+        async with transaction(create_sessionmaker(engine)) as session:
+            try:
+                created = await registration.create_invite(
+                    session, actor=None,
+                    role=Role.SECRETARIAT if args.secretariat else Role.FOCAL_POINT,
+                    state_code=(args.state or "").upper() or None,
+                    ttl_days=args.days or settings.invite_ttl_days, max_uses=args.uses)
+            except NotFound as error:
+                raise CommandError(f"unknown member state {args.state!r} "
+                                   "(use an ISO code such as EG; run load-data first)") from error
+        invite = created.invite
+        target = invite.member_state.name_en if invite.member_state else "the secretariat"
+        print(f"Invitation for {target}, valid until {invite.expires_at:%Y-%m-%d %H:%M} UTC, "
+              f"for {invite.max_uses} person(s):")
+        print(created.link(username))
+    finally:
+        await engine.dispose()
+
+
+async def _username_from_telegram(settings: Settings) -> str:
+    bot = create_bot(settings)
+    try:
+        return (await bot.me()).username
+    except TelegramUnauthorizedError as error:
+        raise CommandError("Telegram refused BOT_TOKEN (401)") from error
+    except TelegramNetworkError as error:
+        raise CommandError("cannot reach Telegram to learn the bot's username: "
+                           "set BOT_USERNAME") from error
+    finally:
+        await bot.session.close()
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "migrate": cmd_migrate,
+    "load-data": cmd_load_data,
+    "invite": cmd_invite,
+}

@@ -1,0 +1,70 @@
+"""Settings read from the environment or a `.env` file."""
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
+LOCALES = ("ar", "en")
+
+
+def default_database_url() -> str:
+    return f"sqlite+aiosqlite:///{Path.cwd() / 'arcp.sqlite3'}"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr | None = None
+    bot_username: str | None = None
+    database_url: str = Field(default_factory=default_database_url)
+    telegram_api_url: str | None = None
+    secretariat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    default_locale: str = "ar"
+    invite_ttl_days: int = Field(default=14, ge=1, le=365)
+    throttle_rate: int = Field(default=8, ge=1, description="updates a user may send per window")
+    throttle_window: float = Field(default=4.0, gt=0)
+    shutdown_timeout: float = Field(default=20.0, gt=0)
+    log_level: str = "INFO"
+
+    @field_validator("secretariat_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(part) for part in re.split(r"[\s,;]+", value.strip()) if part]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        if value not in LOCALES:
+            raise ValueError(f"must be one of {', '.join(LOCALES)}")
+        return value
+
+    @field_validator("bot_username")
+    @classmethod
+    def _strip_at(cls, value: str | None) -> str | None:
+        return value.lstrip("@") if value else value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _strip_slash(cls, value: str | None) -> str | None:
+        return value.rstrip("/") if value else value
+
+    def token(self) -> str:
+        """The bot token, checked for Telegram's shape; raises ValueError when unusable."""
+        if self.bot_token is None or not self.bot_token.get_secret_value().strip():
+            raise ValueError("BOT_TOKEN is not set: get one from @BotFather and put it in .env")
+        token = self.bot_token.get_secret_value().strip()
+        if not TOKEN_PATTERN.match(token):
+            raise ValueError("BOT_TOKEN is malformed: expected 123456789:AA... from @BotFather")
+        return token
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")

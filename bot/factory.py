@@ -1,0 +1,55 @@
+"""The one place where routers, dialogs, middlewares and storage are wired."""
+
+from aiogram import Dispatcher
+from aiogram_dialog import setup_dialogs
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.fsm_storage import SqlStorage
+from bot.l10n import L10n
+from bot.middlewares import (
+    DedupeMiddleware,
+    InflightMiddleware,
+    SessionMiddleware,
+    ThrottleMiddleware,
+    UserMiddleware,
+)
+from dialogs.invites.dialog import invites_dialog
+from dialogs.language.dialog import language_dialog
+from dialogs.menu.dialog import menu_dialog
+from dialogs.onboarding.dialog import onboarding_dialog
+from dialogs.users.dialog import users_dialog
+from handlers.commands import commands_router
+from handlers.errors import errors_router
+from handlers.fallback import fallback_router
+from handlers.start import start_router
+
+
+def create_dispatcher(
+    settings: Settings, pool: async_sessionmaker[AsyncSession], locales: L10n | None = None,
+) -> Dispatcher:
+    locales = locales or L10n(default=settings.default_locale)
+    dp = Dispatcher(storage=SqlStorage(pool), settings=settings, locales=locales)
+    inflight = InflightMiddleware()
+    dp["inflight"] = inflight
+    for middleware in (
+        inflight,
+        ThrottleMiddleware(settings.throttle_rate, settings.throttle_window, locales),
+        DedupeMiddleware(pool),
+        SessionMiddleware(pool),
+        UserMiddleware(settings, locales),
+    ):
+        dp.update.outer_middleware(middleware)
+    dp.include_routers(
+        errors_router(),
+        start_router(),
+        commands_router(),
+        onboarding_dialog(),
+        menu_dialog(),
+        language_dialog(),
+        invites_dialog(),
+        users_dialog(),
+        fallback_router(),
+    )
+    setup_dialogs(dp)
+    return dp

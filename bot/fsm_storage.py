@@ -1,0 +1,48 @@
+"""aiogram's FSM storage on our database, so dialog positions survive a restart.
+
+Inside an update it joins the update's session (one transaction with the handler's writes);
+elsewhere (background redraws) it uses a short transaction of its own.
+"""
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from aiogram.fsm.state import State
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, KeyBuilder, StorageKey
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.database import joined_session
+from storage.repositories import fsm as repo
+
+
+class SqlStorage(BaseStorage):
+    def __init__(
+        self, pool: async_sessionmaker[AsyncSession], key_builder: KeyBuilder | None = None,
+    ):
+        self.pool = pool
+        # aiogram-dialog keeps several records per chat, told apart by destiny.
+        self.key_builder = key_builder or DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
+
+    async def set_state(self, key: StorageKey, state: str | State | None = None) -> None:
+        value = state.state if isinstance(state, State) else state
+        async with joined_session(self.pool) as session:
+            await repo.put(session, self.key_builder.build(key), state=value)
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        async with joined_session(self.pool) as session:
+            record = await repo.get(session, self.key_builder.build(key))
+            return record.state if record else None
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        async with joined_session(self.pool) as session:
+            await repo.put(session, self.key_builder.build(key), data=copy.deepcopy(dict(data)))
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        async with joined_session(self.pool) as session:
+            record = await repo.get(session, self.key_builder.build(key))
+            # a deep copy: aiogram-dialog edits nested dicts in place before saving them
+            return copy.deepcopy(record.data) if record else {}
+
+    async def close(self) -> None:
+        pass

@@ -1,0 +1,151 @@
+"""Middlewares on dp.update.outer_middleware, so background dialog redraws get them too."""
+
+import asyncio
+import logging
+import time
+from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import TelegramObject, Update
+from aiogram_dialog.api.entities import DialogUpdate
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.l10n import L10n
+from services import registration
+from storage.database import current_session, transaction
+from storage.repositories import updates as update_repo
+from storage.repositories import users as user_repo
+
+log = logging.getLogger(__name__)
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class InflightMiddleware(BaseMiddleware):
+    """Counts updates being handled, so shutdown can let them finish."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict) -> Any:
+        self.count += 1
+        self._idle.clear()
+        try:
+            return await handler(event, data)
+        finally:
+            self.count -= 1
+            if self.count == 0:
+                self._idle.set()
+
+    async def drain(self, timeout: float) -> bool:
+        """Wait for updates in flight; False when some were still running at the timeout."""
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+            return True
+        except TimeoutError:
+            return False
+
+
+class ThrottleMiddleware(BaseMiddleware):
+    """At most `rate` updates per user in `window` seconds; the first one over gets a note."""
+
+    def __init__(self, rate: int, window: float, locales: L10n) -> None:
+        self.rate, self.window, self.locales = rate, window, locales
+        self.seen: dict[int, deque[float]] = defaultdict(deque)
+        self.warned: dict[int, float] = {}
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict) -> Any:
+        person = data.get("event_from_user")
+        if person is None:
+            return await handler(event, data)
+        now = time.monotonic()
+        times = self.seen[person.id]
+        while times and now - times[0] > self.window:
+            times.popleft()
+        if len(times) < self.rate:
+            times.append(now)
+            self.warned.pop(person.id, None)
+            return await handler(event, data)
+        if now - self.warned.get(person.id, -self.window) >= self.window:
+            self.warned[person.id] = now
+            await self._note(event, person.language_code, data)
+        log.info("throttled an update from %s", person.id)
+        return None
+
+    async def _note(self, update: Update, language_code: str | None, data: dict) -> None:
+        l10n = self.locales.get(self.locales.pick(language_code))
+        try:
+            if update.callback_query:
+                await update.callback_query.answer(l10n.plain("error-slow-down"))
+            else:
+                await data["bot"].send_message(data["event_chat"].id, l10n("error-slow-down"))
+        except (TelegramAPIError, KeyError, AttributeError) as error:
+            log.debug("slow-down note not sent: %s", error)
+
+
+class DedupeMiddleware(BaseMiddleware):
+    """An update delivered twice is handled once (ids are kept in the database)."""
+
+    def __init__(self, pool: async_sessionmaker[AsyncSession]) -> None:
+        self.pool = pool
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict) -> Any:
+        if not isinstance(event, Update) or isinstance(event, DialogUpdate):
+            return await handler(event, data)  # a dialog redraw, not one from Telegram
+        async with transaction(self.pool) as session:
+            fresh = await update_repo.claim(session, event.update_id)
+        if not fresh:
+            log.info("update %s seen before; skipped", event.update_id)
+            return None
+        return await handler(event, data)
+
+
+class SessionMiddleware(BaseMiddleware):
+    """One database transaction per update: committed when the handler returns."""
+
+    def __init__(self, pool: async_sessionmaker[AsyncSession]) -> None:
+        self.pool = pool
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict) -> Any:
+        if current_session.get() is not None:
+            data["session"] = current_session.get()
+            return await handler(event, data)
+        async with self.pool() as session:
+            token = current_session.set(session)
+            data["session"] = session
+            try:
+                result = await handler(event, data)
+                await session.commit()
+                return result
+            except BaseException:
+                await session.rollback()
+                raise
+            finally:
+                current_session.reset(token)
+
+
+class UserMiddleware(BaseMiddleware):
+    """Who is writing (`user`, None if unknown) and in which language to answer (`l10n`)."""
+
+    def __init__(self, settings: Settings, locales: L10n) -> None:
+        self.settings, self.locales = settings, locales
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict) -> Any:
+        person = data.get("event_from_user")
+        user = None
+        if person is not None and not person.is_bot:
+            session = data["session"]
+            user = await user_repo.by_telegram_id(session, person.id)
+            if user is None and person.id in self.settings.secretariat_ids:
+                profile = registration.Profile(person.id, person.full_name, person.username)
+                user = await registration.bootstrap_secretariat(
+                    session, profile, self.locales.pick(person.language_code))
+        data["user"] = user
+        locale = user.locale if user else self.locales.pick(getattr(person, "language_code", None))
+        data["l10n"] = self.locales.get(locale)
+        return await handler(event, data)

@@ -1,0 +1,1 @@
+"""aiogram-dialog windows: layout in dialog.py, data in getters.py, actions in handlers.py."""

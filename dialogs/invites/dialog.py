@@ -1,0 +1,58 @@
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.kbd import (
+    Back,
+    Button,
+    Cancel,
+    Radio,
+    ScrollingGroup,
+    Select,
+    SwitchTo,
+    Url,
+)
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.access import restrict
+from dialogs.invites import handlers as h
+from dialogs.invites.getters import created_getter, options_getter, states_getter
+from dialogs.states import InviteSG
+from dialogs.widgets import L, T
+from services.permissions import Action
+
+
+def invites_dialog() -> Dialog:
+    return restrict(Dialog(
+        Window(
+            T("invite-choose-state"),
+            ScrollingGroup(
+                Select(Format("{item[1]}"), id="st", item_id_getter=lambda item: item[0],
+                       items="states", on_click=h.on_state),
+                id="sts", width=2, height=6, hide_on_single_page=True,
+            ),
+            Button(L("invite-target-secretariat"), id="sec", on_click=h.on_secretariat),
+            Cancel(L("common-back")),
+            getter=states_getter,
+            state=InviteSG.state,
+        ),
+        Window(
+            T("invite-options"),
+            Radio(Format("● {item[1]}"), Format("○ {item[1]}"), id=h.USES_ID,
+                  item_id_getter=lambda item: item[0], items="uses_options"),
+            Radio(Format("● {item[1]}"), Format("○ {item[1]}"), id=h.DAYS_ID,
+                  item_id_getter=lambda item: item[0], items="days_options"),
+            Button(L("invite-create"), id="mk", on_click=h.on_create),
+            Back(L("common-back")),
+            getter=options_getter,
+            state=InviteSG.options,
+        ),
+        Window(
+            T("invite-created"),
+            Url(L("invite-share"), Format("{share_url}")),
+            SwitchTo(L("invite-another"), id="again", state=InviteSG.state,
+                     on_click=h.on_leave_created),
+            Cancel(L("common-done"), on_click=h.on_leave_created),
+            getter=created_getter,
+            state=InviteSG.created,
+            disable_web_page_preview=True,
+        ),
+        on_start=h.on_start,
+    ), Action.INVITE)

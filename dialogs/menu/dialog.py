@@ -1,0 +1,31 @@
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.kbd import Back, Group, Start, SwitchTo
+
+from dialogs.access import restrict
+from dialogs.menu.getters import menu_getter
+from dialogs.states import InviteSG, LanguageSG, MainSG, UsersSG
+from dialogs.widgets import L, T
+from services.permissions import Action
+
+
+def menu_dialog():
+    return restrict(Dialog(
+        Window(
+            T("menu-title"),
+            Group(
+                Start(L("menu-invite"), id="inv", state=InviteSG.state, when="can_invite"),
+                Start(L("menu-users"), id="usr", state=UsersSG.list, when="is_secretariat"),
+                Start(L("menu-language"), id="lng", state=LanguageSG.choose),
+                SwitchTo(L("menu-help"), id="hlp", state=MainSG.help),
+                width=2,
+            ),
+            getter=menu_getter,
+            state=MainSG.main,
+        ),
+        Window(
+            T("help-text"),
+            Back(L("common-back")),
+            getter=menu_getter,
+            state=MainSG.help,
+        ),
+    ), Action.USE_MENU)

@@ -1,0 +1,14 @@
+from aiogram_dialog import DialogManager
+
+from services.permissions import Action, can
+
+
+async def menu_getter(dialog_manager: DialogManager, user, l10n, **_) -> dict:
+    state = user.member_state.name(l10n.locale) if user.member_state else ""
+    return {
+        "name": user.full_name,
+        "state": state,
+        "role": str(user.role),
+        "is_secretariat": can(user, Action.MANAGE_USERS),
+        "can_invite": can(user, Action.INVITE),
+    }

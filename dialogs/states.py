@@ -1,0 +1,27 @@
+from aiogram.fsm.state import State, StatesGroup
+
+
+class OnboardingSG(StatesGroup):
+    language = State()
+    confirm = State()
+    refused = State()
+
+
+class MainSG(StatesGroup):
+    main = State()
+    help = State()
+
+
+class LanguageSG(StatesGroup):
+    choose = State()
+
+
+class InviteSG(StatesGroup):
+    state = State()
+    options = State()
+    created = State()
+
+
+class UsersSG(StatesGroup):
+    list = State()
+    detail = State()

@@ -1,0 +1,34 @@
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel, ScrollingGroup, Select
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.access import restrict
+from dialogs.states import UsersSG
+from dialogs.users.getters import detail_getter, users_getter
+from dialogs.users.handlers import on_reinstate, on_suspend, on_user
+from dialogs.widgets import L, T
+from services.permissions import Action
+
+
+def users_dialog() -> Dialog:
+    return restrict(Dialog(
+        Window(
+            T("users-list"),
+            ScrollingGroup(
+                Select(Format("{item[1]}"), id="u", item_id_getter=lambda item: item[0],
+                       items="users", on_click=on_user),
+                id="us", width=1, height=8, hide_on_single_page=True,
+            ),
+            Cancel(L("common-back")),
+            getter=users_getter,
+            state=UsersSG.list,
+        ),
+        Window(
+            T("users-detail"),
+            Button(L("users-suspend"), id="sus", on_click=on_suspend, when="can_suspend"),
+            Button(L("users-reinstate"), id="rei", on_click=on_reinstate, when="can_reinstate"),
+            Back(L("common-back")),
+            getter=detail_getter,
+            state=UsersSG.detail,
+        ),
+    ), Action.MANAGE_USERS)

@@ -1,0 +1,33 @@
+"""Fluent text for aiogram-dialog windows.
+
+The translator comes from middleware data (`l10n`), so a background redraw renders in the
+user's language too. Getter data are the message's arguments.
+"""
+
+from typing import Any
+
+from aiogram_dialog import DialogManager
+from aiogram_dialog.widgets.common import WhenCondition
+from aiogram_dialog.widgets.text import Text
+
+
+class T(Text):
+    """A message body: arguments are HTML-escaped (messages are sent as HTML)."""
+
+    escape = True
+
+    def __init__(self, msg_id: str, when: WhenCondition = None, **fixed: Any):
+        super().__init__(when=when)
+        self.msg_id = msg_id
+        self.fixed = fixed
+
+    async def _render_text(self, data: dict, manager: DialogManager) -> str:
+        l10n = manager.middleware_data["l10n"]
+        args = {**data, **self.fixed}
+        return l10n(self.msg_id, **args) if self.escape else l10n.plain(self.msg_id, **args)
+
+
+class L(T):
+    """A button label: shown as plain text, so nothing is escaped."""
+
+    escape = False

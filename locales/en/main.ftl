@@ -1,0 +1,150 @@
+## Shared words
+
+common-back = ‹ Back
+common-done = Done
+common-close = Close
+
+role-label = { $role ->
+    [secretariat] Secretariat
+   *[focal_point] Focal point
+}
+
+status-label = { $status ->
+    [active] Active
+    [suspended] Suspended
+   *[pending] Not yet joined
+}
+
+command-menu = Main menu
+command-language = Change language
+command-help = What this bot does
+
+## Access
+
+access-none =
+    <b>ARCP focal points</b>
+    This bot serves the national focal points of the Arab Regional Consultative Process on Migration and Asylum and its secretariat at the League of Arab States.
+    To use it you need a personal invitation link. Please ask the secretariat (Department of Refugees, Expatriates and Migration) to send you one, then open it on this phone.
+access-suspended =
+    <b>Your access is suspended.</b>
+    Please contact the ARCP secretariat at the League of Arab States if you think this is a mistake.
+
+## Onboarding
+
+onboarding-welcome =
+    <b>Welcome to the ARCP focal-point bot.</b>
+    Please choose your language.
+onboarding-confirm =
+    { $role ->
+        [secretariat] You are invited to join the <b>ARCP secretariat</b>.
+       *[focal_point] You are invited to join as a national focal point of <b>{ $state }</b>.
+    }
+    Press “Join” to confirm.
+onboarding-join = ✅ Join
+onboarding-cancel = Cancel
+
+invite-refused = { $reason ->
+    [expired] This invitation link has expired. Please ask the secretariat for a new one.
+    [used] This invitation link has already been used. Please ask the secretariat for a new one.
+    [revoked] This invitation link was withdrawn. Please ask the secretariat for a new one.
+    [registered] You are already registered; the invitation was not used.
+    [suspended] Your access is suspended; the invitation cannot be used. Please contact the secretariat.
+   *[unknown] This invitation link is not valid. Please check that you opened the whole link, or ask the secretariat for a new one.
+}
+
+## Main menu
+
+menu-title = { $role ->
+    [secretariat]
+        <b>ARCP secretariat</b>
+        Welcome, { $name }. What would you like to do?
+   *[focal_point]
+        <b>ARCP — focal point of { $state }</b>
+        Welcome, { $name }. What would you like to do?
+}
+menu-invite = ✉️ Invite focal points
+menu-users = 👥 Users
+menu-language = 🌐 Language
+menu-help = ❔ Help
+
+help-text = { $role ->
+    [secretariat]
+        <b>What this bot does</b>
+        It connects the secretariat of the Arab Regional Consultative Process on Migration and Asylum with the national focal points of the League's member states.
+        • <b>Invite focal points</b>: create a personal link for a member state (or for a colleague of the secretariat) and send it to the person.
+        • <b>Users</b>: see who has joined and suspend or reinstate access.
+        Commands: /menu main menu · /language change language · /help this text.
+   *[focal_point]
+        <b>What this bot does</b>
+        It connects you, as a national focal point of { $state }, with the secretariat of the Arab Regional Consultative Process on Migration and Asylum.
+        Commands: /menu main menu · /language change language · /help this text.
+}
+
+language-choose = Choose your language:
+language-changed = Language changed.
+
+## Invitations
+
+invite-choose-state = <b>Invite</b> — for which member state?
+invite-target-secretariat = 🏛 Secretariat colleague
+invite-options =
+    <b>Invitation for { $target }</b>
+    How many people may join with this link, and for how long is it valid?
+invite-uses = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+invite-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+invite-create = Create link
+invite-created =
+    <b>Invitation for { $target }</b>
+    Send this link to the person (it is shown only once):
+    { $link }
+    Valid until { DATETIME($expires, dateStyle: "long", timeStyle: "short") } (Cairo time), for { $uses ->
+        [one] one person
+       *[other] { $uses } people
+    }.
+invite-share = 📤 Share link
+invite-another = Invite another
+
+## Users
+
+users-list = { $count ->
+    [0] No one has joined yet.
+    [one] <b>1 user</b>
+   *[other] <b>{ $count } users</b>
+}
+users-detail =
+    <b>{ $name }</b> ({ $username })
+    { $role ->
+        [secretariat] Secretariat
+       *[focal_point] Focal point of { $state }
+    }
+    Status: { $status ->
+        [active] active
+        [suspended] suspended
+       *[pending] not yet joined
+    }
+    Joined: { DATETIME($joined, dateStyle: "medium") }
+users-suspend = ⛔ Suspend
+users-reinstate = ✅ Reinstate
+users-suspended = Access suspended.
+users-reinstated = Access reinstated.
+
+## Notices to the secretariat
+
+notice-joined = { $role ->
+    [secretariat] 🆕 <b>{ $name }</b> joined the secretariat.
+   *[focal_point] 🆕 <b>{ $name }</b> joined as a focal point of <b>{ $state }</b>.
+}
+
+## Errors
+
+error-stale = This menu has expired. Here is the current one.
+error-not-allowed = This is not available to you.
+error-unknown-message = I did not understand that. Please use the buttons of the menu below.
+error-internal = Something went wrong on our side. Nothing you saved was lost; please try again.
+error-slow-down = You are sending messages very fast; please wait a moment.

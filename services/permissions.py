@@ -1,0 +1,30 @@
+"""Who may do what: the one place a role or status is checked."""
+
+import enum
+
+from services.errors import NotAllowed
+from storage.models import Role, User
+
+
+class Action(enum.StrEnum):
+    USE_MENU = "use-menu"
+    INVITE = "invite"
+    MANAGE_USERS = "manage-users"
+
+
+RULES: dict[Action, frozenset[Role]] = {
+    Action.USE_MENU: frozenset({Role.FOCAL_POINT, Role.SECRETARIAT}),
+    Action.INVITE: frozenset({Role.SECRETARIAT}),
+    Action.MANAGE_USERS: frozenset({Role.SECRETARIAT}),
+}
+
+
+def can(user: User | None, action: Action) -> bool:
+    return user is not None and user.is_active and user.role in RULES[action]
+
+
+def require(user: User | None, action: Action) -> User:
+    """The user, if allowed to act; NotAllowed otherwise."""
+    if not can(user, action):
+        raise NotAllowed(action=str(action))
+    return user
