@@ -8,6 +8,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.types import LinkPreviewOptions
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings
@@ -32,7 +33,7 @@ def create_bot(settings: Settings) -> Bot:
     if settings.telegram_api_url:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(settings.token(), session=session, default=DefaultBotProperties(
-        parse_mode=ParseMode.HTML, link_preview_is_disabled=True))
+        parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)))
 
 
 async def prepare_database(engine: AsyncEngine, settings: Settings) -> None:

@@ -52,7 +52,6 @@ def invites_dialog() -> Dialog:
             Cancel(L("common-done"), on_click=h.on_leave_created),
             getter=created_getter,
             state=InviteSG.created,
-            disable_web_page_preview=True,
         ),
         on_start=h.on_start,
     ), Action.INVITE)

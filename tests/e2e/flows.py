@@ -1,0 +1,32 @@
+"""Journeys several tests share, done the way a person does them in the chat."""
+
+import re
+
+from tests.conftest import SECRETARIAT_ID
+from tests.fake_telegram import FakeTelegram, FakeUser
+
+LINK = re.compile(r"https://t\.me/arcp_test_bot\?start=(inv_[A-Za-z0-9_-]+)")
+
+
+def secretariat(tg: FakeTelegram, language_code: str = "en") -> FakeUser:
+    return tg.user(SECRETARIAT_ID, first_name="Layla", last_name="Mansour",
+                   username="layla_las", language_code=language_code)
+
+
+async def create_invite(boss: FakeUser, state: str, *, uses: str | None = None) -> str:
+    """The secretariat makes an invitation link in the bot; returns the /start payload."""
+    await boss.send("/menu")
+    await boss.press("✉️ Invite focal points")
+    await boss.press(state)
+    if uses:
+        await boss.press(f"○ {uses}")
+    await boss.press("Create link")
+    match = LINK.search(boss.last_message().text)
+    assert match, boss.transcript(last=3)
+    return match.group(1)
+
+
+async def join(person: FakeUser, payload: str, language: str = "English") -> None:
+    await person.send(f"/start {payload}")
+    await person.press(language)
+    await person.press("✅ Join" if language == "English" else "✅ انضمام")

@@ -1,0 +1,21 @@
+"""A fake Telegram Bot API server and simulated users, for testing bots over real HTTP."""
+
+from .bidi import strip_bidi
+from .errors import ApiError
+from .html import HtmlParseError, parse_html
+from .server import FakeTelegram
+from .spec import validate
+from .state import CallbackAnswer, Message
+from .user import FakeUser
+
+__all__ = [
+    "ApiError",
+    "CallbackAnswer",
+    "FakeTelegram",
+    "FakeUser",
+    "HtmlParseError",
+    "Message",
+    "parse_html",
+    "strip_bidi",
+    "validate",
+]
