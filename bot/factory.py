@@ -40,6 +40,10 @@ def create_dispatcher(
         UserMiddleware(settings, locales),
     ):
         dp.update.outer_middleware(middleware)
+    # aiogram handles errors outside our middlewares, after the update's transaction was rolled
+    # back: error handlers get a fresh session and user of their own.
+    dp.errors.outer_middleware(SessionMiddleware(pool))
+    dp.errors.outer_middleware(UserMiddleware(settings, locales))
     dp.include_routers(
         errors_router(),
         start_router(),

@@ -6,7 +6,9 @@ user's language too. Getter data are the message's arguments.
 
 from typing import Any
 
-from aiogram_dialog import DialogManager
+from aiogram.types import Message
+from aiogram_dialog import DialogManager, ShowMode
+from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.common import WhenCondition
 from aiogram_dialog.widgets.text import Text
 
@@ -31,3 +33,14 @@ class L(T):
     """A button label: shown as plain text, so nothing is escaped."""
 
     escape = False
+
+
+async def on_unexpected_input(message: Message, widget: MessageInput,
+                              manager: DialogManager) -> None:
+    await message.answer(manager.middleware_data["l10n"]("error-unknown-message"))
+    manager.show_mode = ShowMode.SEND  # the menu again, below the note
+
+
+def unexpected_input() -> MessageInput:
+    """For windows that take no typed answer: a note, then the same window again."""
+    return MessageInput(on_unexpected_input)

@@ -48,10 +48,9 @@ async def on_telegram_refusal(event: ErrorEvent) -> None:
                     event.update.update_id, text)
 
 
-async def on_error(event: ErrorEvent, l10n=None, session=None, **_) -> None:
+async def on_error(event: ErrorEvent, l10n=None, **_) -> None:
+    # The update's own transaction was rolled back: nothing half-done is kept.
     log.exception("update %s failed", event.update.update_id, exc_info=event.exception)
-    if session is not None:
-        await session.rollback()  # nothing half-done is kept
     if l10n is None:
         return
     if event.update.callback_query:

@@ -15,7 +15,7 @@ from dialogs.access import restrict
 from dialogs.invites import handlers as h
 from dialogs.invites.getters import created_getter, options_getter, states_getter
 from dialogs.states import InviteSG
-from dialogs.widgets import L, T
+from dialogs.widgets import L, T, unexpected_input
 from services.permissions import Action
 
 
@@ -26,10 +26,11 @@ def invites_dialog() -> Dialog:
             ScrollingGroup(
                 Select(Format("{item[1]}"), id="st", item_id_getter=lambda item: item[0],
                        items="states", on_click=h.on_state),
-                id="sts", width=2, height=6, hide_on_single_page=True,
+                id="sts", width=2, height=11, hide_on_single_page=True,  # all 22 on one page
             ),
             Button(L("invite-target-secretariat"), id="sec", on_click=h.on_secretariat),
             Cancel(L("common-back")),
+            unexpected_input(),
             getter=states_getter,
             state=InviteSG.state,
         ),
@@ -41,6 +42,7 @@ def invites_dialog() -> Dialog:
                   item_id_getter=lambda item: item[0], items="days_options"),
             Button(L("invite-create"), id="mk", on_click=h.on_create),
             Back(L("common-back")),
+            unexpected_input(),
             getter=options_getter,
             state=InviteSG.options,
         ),
@@ -50,6 +52,7 @@ def invites_dialog() -> Dialog:
             SwitchTo(L("invite-another"), id="again", state=InviteSG.state,
                      on_click=h.on_leave_created),
             Cancel(L("common-done"), on_click=h.on_leave_created),
+            unexpected_input(),
             getter=created_getter,
             state=InviteSG.created,
         ),

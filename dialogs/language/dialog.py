@@ -5,7 +5,7 @@ from aiogram_dialog.widgets.text import Const
 from dialogs.access import restrict
 from dialogs.language.handlers import on_language
 from dialogs.states import LanguageSG
-from dialogs.widgets import L, T
+from dialogs.widgets import L, T, unexpected_input
 from services.permissions import Action
 
 
@@ -18,6 +18,7 @@ def language_dialog() -> Dialog:
                 Button(Const("English"), id="en", on_click=on_language),
             ),
             Cancel(L("common-back")),
+            unexpected_input(),
             state=LanguageSG.choose,
         ),
     ), Action.USE_MENU)

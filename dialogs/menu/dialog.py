@@ -4,7 +4,7 @@ from aiogram_dialog.widgets.kbd import Back, Group, Start, SwitchTo
 from dialogs.access import restrict
 from dialogs.menu.getters import menu_getter
 from dialogs.states import InviteSG, LanguageSG, MainSG, UsersSG
-from dialogs.widgets import L, T
+from dialogs.widgets import L, T, unexpected_input
 from services.permissions import Action
 
 
@@ -19,12 +19,14 @@ def menu_dialog():
                 SwitchTo(L("menu-help"), id="hlp", state=MainSG.help),
                 width=2,
             ),
+            unexpected_input(),
             getter=menu_getter,
             state=MainSG.main,
         ),
         Window(
             T("help-text"),
             Back(L("common-back")),
+            unexpected_input(),
             getter=menu_getter,
             state=MainSG.help,
         ),

@@ -6,7 +6,7 @@ from dialogs.access import restrict
 from dialogs.states import UsersSG
 from dialogs.users.getters import detail_getter, users_getter
 from dialogs.users.handlers import on_reinstate, on_suspend, on_user
-from dialogs.widgets import L, T
+from dialogs.widgets import L, T, unexpected_input
 from services.permissions import Action
 
 
@@ -20,6 +20,7 @@ def users_dialog() -> Dialog:
                 id="us", width=1, height=8, hide_on_single_page=True,
             ),
             Cancel(L("common-back")),
+            unexpected_input(),
             getter=users_getter,
             state=UsersSG.list,
         ),
@@ -28,6 +29,7 @@ def users_dialog() -> Dialog:
             Button(L("users-suspend"), id="sus", on_click=on_suspend, when="can_suspend"),
             Button(L("users-reinstate"), id="rei", on_click=on_reinstate, when="can_reinstate"),
             Back(L("common-back")),
+            unexpected_input(),
             getter=detail_getter,
             state=UsersSG.detail,
         ),
