@@ -9,10 +9,13 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
+    Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -158,3 +161,78 @@ class FsmRecord(Base):
     state: Mapped[str | None] = mapped_column(String(255))
     data: Mapped[dict] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class DeliveryStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    BLOCKED = "blocked"
+    DOUBT = "doubt"  # may or may not have arrived: never resent without a person deciding
+
+
+class Delivery(Base):
+    """The outbox: one message the bot sends on its own to one person."""
+
+    __tablename__ = "delivery"
+    __table_args__ = (
+        UniqueConstraint("kind", "ref", "recipient_id"),
+        Index("ix_delivery_due", "status", "not_before"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    ref: Mapped[str] = mapped_column(String(64))
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    payload: Mapped[dict] = mapped_column(JSON)
+    status: Mapped[DeliveryStatus] = mapped_column(
+        _enum(DeliveryStatus, "delivery_status"), default=DeliveryStatus.PENDING
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    not_before: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    recipient: Mapped[User] = relationship(lazy="raise")
+
+
+class AnnouncementStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    QUEUED = "queued"
+    CANCELLED = "cancelled"
+
+
+class Audience(enum.StrEnum):
+    ALL = "all"
+    STATES = "states"
+    LANGUAGE = "language"
+
+
+class Announcement(Base):
+    __tablename__ = "announcement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    status: Mapped[AnnouncementStatus] = mapped_column(
+        _enum(AnnouncementStatus, "announcement_status"), default=AnnouncementStatus.DRAFT
+    )
+    text_ar: Mapped[str | None] = mapped_column(Text)
+    text_en: Mapped[str | None] = mapped_column(Text)
+    media_kind: Mapped[str | None] = mapped_column(String(16))  # photo | document
+    media_file_id: Mapped[str | None] = mapped_column(String(255))
+    media_name: Mapped[str | None] = mapped_column(String(255))
+    audience: Mapped[Audience] = mapped_column(_enum(Audience, "audience"), default=Audience.ALL)
+    audience_states: Mapped[list] = mapped_column(JSON, default=list)
+    audience_locale: Mapped[str | None] = mapped_column(String(8))
+    scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    recipients: Mapped[int] = mapped_column(Integer, default=0)

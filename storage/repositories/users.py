@@ -13,7 +13,10 @@ async def by_id(session: AsyncSession, user_id: int) -> User | None:
 
 
 async def listed(
-    session: AsyncSession, *, state_code: str | None = None, role: Role | None = None,
+    session: AsyncSession,
+    *,
+    state_code: str | None = None,
+    role: Role | None = None,
     statuses: tuple[UserStatus, ...] = (UserStatus.ACTIVE, UserStatus.SUSPENDED),
 ) -> list[User]:
     query = select(User).where(User.status.in_(statuses))
