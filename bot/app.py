@@ -36,10 +36,12 @@ def create_bot(settings: Settings) -> Bot:
         parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)))
 
 
-async def prepare_database(engine: AsyncEngine, settings: Settings) -> None:
+async def prepare_database(engine: AsyncEngine, settings: Settings, *, fill: bool = True) -> None:
     """SQLite is brought up to date (and filled on first run); PostgreSQL must be migrated."""
     if settings.is_sqlite:
         await migrate.upgrade(engine)
+        if not fill:
+            return
         pool = create_sessionmaker(engine)
         async with transaction(pool) as session:
             if not await member_states.list_states(session, "en"):

@@ -4,7 +4,7 @@ import argparse
 
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
-from bot.app import StartupError, create_bot, run_polling
+from bot.app import StartupError, create_bot, prepare_database, run_polling
 from bot.config import Settings
 from services import member_states, registration
 from services.errors import NotFound
@@ -35,7 +35,7 @@ async def cmd_migrate(settings: Settings, args: argparse.Namespace) -> None:
             await migrate.downgrade(engine, args.revision)
         else:
             await migrate.upgrade(engine, args.revision)
-        print(f"database at revision {await migrate.current_revision(engine)}")
+        print(f"database at revision {await migrate.current_revision(engine) or 'base (empty)'}")
     finally:
         await engine.dispose()
 
@@ -43,8 +43,7 @@ async def cmd_migrate(settings: Settings, args: argparse.Namespace) -> None:
 async def cmd_load_data(settings: Settings, args: argparse.Namespace) -> None:
     engine = create_engine(settings.database_url)
     try:
-        if settings.is_sqlite:
-            await migrate.upgrade(engine)
+        await _ready(engine, settings, fill=False)
         async with transaction(create_sessionmaker(engine)) as session:
             result = await member_states.load_states(session)
         print(f"member states: {result.added} added, {result.updated} updated, "
@@ -57,15 +56,15 @@ async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
     username = settings.bot_username or await _username_from_telegram(settings)
     engine = create_engine(settings.database_url)
     try:
-        if settings.is_sqlite:
-            await migrate.upgrade(engine)
+        await _ready(engine, settings)
         async with transaction(create_sessionmaker(engine)) as session:
             try:
                 created = await registration.create_invite(
                     session, actor=None,
                     role=Role.SECRETARIAT if args.secretariat else Role.FOCAL_POINT,
                     state_code=(args.state or "").upper() or None,
-                    ttl_days=args.days or settings.invite_ttl_days, max_uses=args.uses)
+                    ttl_days=settings.invite_ttl_days if args.days is None else args.days,
+                    max_uses=args.uses)
             except NotFound as error:
                 raise CommandError(f"unknown member state {args.state!r} "
                                    "(use an ISO code such as EG; run load-data first)") from error
@@ -76,6 +75,13 @@ async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
         print(created.link(username))
     finally:
         await engine.dispose()
+
+
+async def _ready(engine, settings: Settings, *, fill: bool = True) -> None:
+    try:
+        await prepare_database(engine, settings, fill=fill)
+    except StartupError as error:
+        raise CommandError(str(error)) from error
 
 
 async def _username_from_telegram(settings: Settings) -> str:

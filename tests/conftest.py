@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from bot.app import create_bot, on_shutdown, on_startup, prepare_database
 from bot.config import Settings
 from bot.factory import create_dispatcher
@@ -62,6 +63,7 @@ async def tg():
     async with FakeTelegram() as server:
         yield server
         server.assert_no_violations()
+        assert not server.rate_violations, server.rate_violations[:5]
         assert not server.bot_errors, f"unhandled errors in the bot: {server.bot_errors!r}"
 
 

@@ -4,7 +4,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button, Select
 
-from dialogs.invites.getters import DAYS, USES
+from dialogs.invites.getters import USES
 from dialogs.states import InviteSG
 from services import member_states, registration
 from services.errors import NotFound
@@ -15,9 +15,8 @@ USES_ID, DAYS_ID = "uses", "days"
 
 async def on_start(start_data: object, manager: DialogManager) -> None:
     settings = manager.middleware_data["settings"]
-    days = str(settings.invite_ttl_days)
     await manager.find(USES_ID).set_checked(USES[0])
-    await manager.find(DAYS_ID).set_checked(days if days in DAYS else DAYS[1])
+    await manager.find(DAYS_ID).set_checked(str(settings.invite_ttl_days))
 
 
 async def on_state(callback: CallbackQuery, widget: Select, manager: DialogManager,
@@ -41,7 +40,7 @@ async def on_secretariat(callback: CallbackQuery, button: Button, manager: Dialo
 async def on_create(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     data = manager.middleware_data
     uses = manager.find(USES_ID).get_checked() or USES[0]
-    days = manager.find(DAYS_ID).get_checked() or DAYS[1]
+    days = manager.find(DAYS_ID).get_checked() or str(data["settings"].invite_ttl_days)
     try:
         created = await registration.create_invite(
             data["session"], actor=data["user"], role=Role(manager.dialog_data["role"]),

@@ -2,6 +2,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager, StartMode
 from aiogram_dialog.widgets.kbd import Button
 
+from dialogs.commands import set_chat_commands
 from dialogs.notify import tell_secretariat_joined
 from dialogs.states import MainSG, OnboardingSG
 from services import registration
@@ -23,6 +24,7 @@ async def on_language(callback: CallbackQuery, button: Button, manager: DialogMa
     data["user"] = await registration.begin_joining(
         data["session"], profile_of(callback), locale, data["user"])
     data["l10n"] = data["locales"].get(locale)  # the next screens speak the chosen language
+    await set_chat_commands(data["bot"], data["l10n"], callback.from_user.id)
     await manager.switch_to(OnboardingSG.confirm)
 
 

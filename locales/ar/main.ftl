@@ -107,7 +107,7 @@ invite-created =
     <b>دعوة لـ{ $target }</b>
     أرسل هذا الرابط إلى الشخص المعني (يُعرض مرة واحدة فقط):
     { $link }
-    صالح حتى { DATETIME($expires, dateStyle: "long", timeStyle: "short") } (بتوقيت القاهرة)، { $uses ->
+    صالح حتى { DATETIME($expires, dateStyle: "long", timeStyle: "short") } (بتوقيت { $zone })، { $uses ->
         [one] لشخص واحد
         [two] لشخصين
         [few] لـ{ $uses } أشخاص

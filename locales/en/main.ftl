@@ -103,7 +103,7 @@ invite-created =
     <b>Invitation for { $target }</b>
     Send this link to the person (it is shown only once):
     { $link }
-    Valid until { DATETIME($expires, dateStyle: "long", timeStyle: "short") } (Cairo time), for { $uses ->
+    Valid until { DATETIME($expires, dateStyle: "long", timeStyle: "short") } ({ $zone } time), for { $uses ->
         [one] one person
        *[other] { $uses } people
     }.

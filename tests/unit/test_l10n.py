@@ -119,7 +119,9 @@ def test_arabic_plural_forms(locales):
 
 def test_placeables_are_isolated_and_dates_localized(locales):
     when = datetime(2025, 6, 20, 10, 30)
-    ar = locales.get("ar")("invite-created", target="Egypt", link="x", expires=when, uses=1)
-    en = locales.get("en")("invite-created", target="مصر", link="x", expires=when, uses=1)
+    ar = locales.get("ar")("invite-created", target="Egypt", link="x", expires=when, uses=1,
+                           zone="القاهرة")
+    en = locales.get("en")("invite-created", target="مصر", link="x", expires=when, uses=1,
+                           zone="Cairo")
     assert "\u2068Egypt\u2069" in ar and "\u2068مصر\u2069" in en
     assert "يونيو" in ar and "June" in en
