@@ -85,4 +85,5 @@ async def test_bot_sets_its_commands_in_both_languages(tg, app):
 
     assert descriptions(('{"type": "default"}', "ar"))["menu"] == "القائمة الرئيسية"
     assert descriptions(('{"type": "default"}', "en"))["menu"] == "Main menu"
-    assert descriptions(('{"type": "default"}', ""))["menu"] == "القائمة الرئيسية"  # Arabic is the default
+    # Arabic is the default
+    assert descriptions(('{"type": "default"}', ""))["menu"] == "القائمة الرئيسية"

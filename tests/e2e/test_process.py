@@ -24,7 +24,8 @@ async def process(tg, tmp_path):
     )
     log = (tmp_path / "bot.log").open("wb")
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env, stdin=asyncio.subprocess.DEVNULL,
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+        stdin=asyncio.subprocess.DEVNULL,
         stdout=log, stderr=asyncio.subprocess.STDOUT)
     proc.log_path = tmp_path / "bot.log"
     for _ in range(300):  # the bot is up once it asks for updates
