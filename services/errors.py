@@ -20,3 +20,9 @@ class NotFound(ServiceError):
 
 class InviteRefused(ServiceError):
     """reason: unknown | expired | used | revoked | registered | suspended"""
+
+
+class MessageTooLong(ServiceError):
+    """reason: too-long (details limit, length) | empty (a text message with no visible text)"""
+
+    reason = "too-long"
