@@ -5,9 +5,10 @@ import asyncio
 import logging
 import sys
 
+from alembic.util.exc import CommandError as AlembicError
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from bot.config import Settings
 from bot.log import setup_logging
@@ -27,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     migrate = commands.add_parser("migrate", help="bring the database schema up to date",
                                   description="Apply database migrations (needed for "
                                   "PostgreSQL before `run`; SQLite is migrated by `run`).")
-    migrate.add_argument("--revision", default="head", help="target revision (default: head)")
+    migrate.add_argument("--revision", default=None,
+                         help="target revision (default: head; required with --down)")
     migrate.add_argument("--down", action="store_true",
                          help="downgrade to --revision instead of upgrading")
     commands.add_parser("load-data", help="load the member states (safe to repeat)",
@@ -62,13 +64,25 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(commands.COMMANDS[command](settings, args))
     except KeyboardInterrupt:
         return 130
+    except (ArgumentError, NoSuchModuleError) as error:
+        return fail(f"DATABASE_URL is not usable ({error}); expected e.g. "
+                    "sqlite+aiosqlite:///arcp.sqlite3 or postgresql+asyncpg://user@host/db")
+    except AlembicError as error:
+        return fail(f"migration: {error}")
     except (RuntimeError, ValueError) as error:  # CommandError, a bad token: the operator's to fix
         return fail(str(error))
     except (OperationalError, DBAPIError, OSError) as error:
-        url = make_url(settings.database_url).render_as_string(hide_password=True)
+        url = _safe_url(settings.database_url)
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         return fail(f"cannot open the database {url}: {reason}")
     return 0
+
+
+def _safe_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(DATABASE_URL)"
 
 
 def fail(message: str) -> int:

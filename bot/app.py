@@ -1,9 +1,9 @@
-"""The bot process: database ready, dispatcher wired, polling until SIGTERM or Ctrl-C."""
+"""The bot process: database ready, dispatcher, scheduler and delivery worker, polling."""
 
 import logging
 from datetime import timedelta
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
@@ -11,10 +11,13 @@ from aiogram.enums import ParseMode
 from aiogram.types import LinkPreviewOptions
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import jobs
 from bot.config import Settings
+from bot.delivery import DeliveryWorker
 from bot.factory import create_dispatcher
+from bot.scheduler import Planner, create_scheduler
 from dialogs.commands import set_default_commands
-from services import clock, member_states
+from services import announcements, clock, member_states
 from storage import migrate
 from storage.database import create_engine, create_sessionmaker, transaction
 from storage.repositories import updates as update_repo
@@ -51,34 +54,65 @@ async def prepare_database(engine: AsyncEngine, settings: Settings, *, fill: boo
         raise StartupError("the database schema is not up to date: run `python -m bot migrate`")
 
 
-async def on_startup(bot: Bot, dispatcher: Dispatcher, locales, pool) -> None:
-    me = await bot.me()
-    log.info("running as @%s", me.username)
-    await bot.delete_webhook(drop_pending_updates=False)
-    await set_default_commands(bot, locales)
-    async with transaction(pool) as session:
-        await update_repo.prune(session, clock.now() - UPDATE_IDS_KEPT)
+class App:
+    """Everything `python -m bot run` runs in one event loop; tests drive the same object."""
 
+    def __init__(self, settings: Settings):
+        self.settings = settings
 
-async def on_shutdown(dispatcher: Dispatcher, settings: Settings) -> None:
-    inflight = dispatcher["inflight"]
-    if inflight.count:
-        log.info("letting %s update(s) in flight finish", inflight.count)
-    if not await inflight.drain(settings.shutdown_timeout):
-        log.warning("%s update(s) still running at shutdown", inflight.count)
+    async def open(self) -> "App":
+        self.engine = create_engine(self.settings.database_url)
+        await prepare_database(self.engine, self.settings)
+        self.pool = create_sessionmaker(self.engine)
+        self.bot = create_bot(self.settings)
+        self.worker = DeliveryWorker(self.pool, self.settings)
+        self.scheduler = create_scheduler(self.settings)
+        self.dp = create_dispatcher(self.settings, self.pool)
+        self.dp.workflow_data.update(pool=self.pool, deliveries=self.worker,
+                                     planner=Planner(self.scheduler))
+        self.dp.startup.register(self._on_startup)
+        self.dp.shutdown.register(self._on_shutdown)
+        return self
+
+    async def poll(self, *, handle_signals: bool = True) -> None:
+        await self.dp.start_polling(self.bot, handle_signals=handle_signals,
+                                    close_bot_session=False)
+
+    async def close(self) -> None:
+        await self.bot.session.close()
+        await self.engine.dispose()
+
+    async def _on_startup(self, bot: Bot, locales) -> None:
+        me = await bot.me()
+        log.info("running as @%s", me.username)
+        await bot.delete_webhook(drop_pending_updates=False)
+        await set_default_commands(bot, locales)
+        async with transaction(self.pool) as session:
+            await update_repo.prune(session, clock.now() - UPDATE_IDS_KEPT)
+            scheduled = await announcements.due_schedules(session)
+        jobs.configure(self.pool, self.worker)
+        self.scheduler.start()
+        planner = self.dp["planner"]
+        for announcement in scheduled:  # the database is the truth; the job store follows it
+            if not planner.has_job(f"announcement:{announcement.id}"):
+                planner.plan_announcement(announcement.id, announcement.scheduled_at)
+        await self.worker.start()
+
+    async def _on_shutdown(self) -> None:
+        inflight = self.dp["inflight"]
+        if inflight.count:
+            log.info("letting %s update(s) in flight finish", inflight.count)
+        if not await inflight.drain(self.settings.shutdown_timeout):
+            log.warning("%s update(s) still running at shutdown", inflight.count)
+        self.scheduler.shutdown(wait=False)
+        await self.worker.stop()
 
 
 async def run_polling(settings: Settings) -> None:
-    bot = create_bot(settings)
-    engine = create_engine(settings.database_url)
+    app = App(settings)
     try:
-        await prepare_database(engine, settings)
-        pool = create_sessionmaker(engine)
-        dp = create_dispatcher(settings, pool)
-        dp["pool"] = pool
-        dp.startup.register(on_startup)
-        dp.shutdown.register(on_shutdown)
-        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        await app.open()
+        await app.poll()
     finally:
-        await bot.session.close()
-        await engine.dispose()
+        if hasattr(app, "bot"):
+            await app.close()

@@ -29,12 +29,14 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
 
 
 async def cmd_migrate(settings: Settings, args: argparse.Namespace) -> None:
+    if args.down and not args.revision:
+        raise CommandError("--down needs --revision (e.g. --revision base to remove everything)")
     engine = create_engine(settings.database_url)
     try:
         if args.down:
             await migrate.downgrade(engine, args.revision)
         else:
-            await migrate.upgrade(engine, args.revision)
+            await migrate.upgrade(engine, args.revision or "head")
         print(f"database at revision {await migrate.current_revision(engine) or 'base (empty)'}")
     finally:
         await engine.dispose()

@@ -46,6 +46,21 @@ class Settings(BaseSettings):
             raise ValueError(f"must be one of {', '.join(LOCALES)}")
         return value
 
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        # The usual URLs are accepted and given the async driver the bot runs on.
+        scheme, sep, rest = value.partition("://")
+        if not sep:
+            raise ValueError("expected a URL such as sqlite+aiosqlite:///arcp.sqlite3")
+        drivers = {"sqlite": "sqlite+aiosqlite", "sqlite+aiosqlite": "sqlite+aiosqlite",
+                   "postgresql": "postgresql+asyncpg", "postgres": "postgresql+asyncpg",
+                   "postgresql+asyncpg": "postgresql+asyncpg"}
+        if scheme not in drivers:
+            raise ValueError("only SQLite (sqlite+aiosqlite://) and PostgreSQL "
+                             "(postgresql+asyncpg://) are supported")
+        return f"{drivers[scheme]}://{rest}"
+
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, value: str) -> str:

@@ -14,6 +14,9 @@ from bot.middlewares import (
     ThrottleMiddleware,
     UserMiddleware,
 )
+from dialogs.announce.dialog import announce_dialog
+from dialogs.announcements.dialog import announcements_dialog
+from dialogs.feed.dialog import feed_dialog
 from dialogs.invites.dialog import invites_dialog
 from dialogs.language.dialog import language_dialog
 from dialogs.menu.dialog import menu_dialog
@@ -53,6 +56,9 @@ def create_dispatcher(
         language_dialog(),
         invites_dialog(),
         users_dialog(),
+        announce_dialog(),
+        announcements_dialog(),
+        feed_dialog(),
         fallback_router(),
     )
     setup_dialogs(dp)

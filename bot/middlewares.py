@@ -74,17 +74,27 @@ class ThrottleMiddleware(BaseMiddleware):
         if now - self.warned.get(person.id, -self.window) >= self.window:
             self.warned[person.id] = now
             await self._note(event, person.language_code, data)
+        elif event.callback_query:  # stop the button's spinner, silently
+            await self._quietly(event.callback_query.answer())
         log.info("throttled an update from %s", person.id)
+        if len(self.seen) > 10_000:  # forget people who have gone quiet
+            for key in [k for k, v in self.seen.items() if not v or now - v[-1] > self.window]:
+                del self.seen[key]
         return None
 
     async def _note(self, update: Update, language_code: str | None, data: dict) -> None:
         l10n = self.locales.get(self.locales.pick(language_code))
+        if update.callback_query:
+            await self._quietly(update.callback_query.answer(l10n.plain("error-slow-down")))
+        elif data.get("event_chat"):
+            await self._quietly(data["bot"].send_message(data["event_chat"].id,
+                                                         l10n("error-slow-down")))
+
+    @staticmethod
+    async def _quietly(call) -> None:
         try:
-            if update.callback_query:
-                await update.callback_query.answer(l10n.plain("error-slow-down"))
-            else:
-                await data["bot"].send_message(data["event_chat"].id, l10n("error-slow-down"))
-        except (TelegramAPIError, KeyError, AttributeError) as error:
+            await call
+        except TelegramAPIError as error:
             log.debug("slow-down note not sent: %s", error)
 
 

@@ -25,3 +25,25 @@ class InviteSG(StatesGroup):
 class UsersSG(StatesGroup):
     list = State()
     detail = State()
+
+
+class AnnounceSG(StatesGroup):
+    text_ar = State()
+    text_en = State()
+    media = State()
+    audience = State()
+    states = State()
+    confirm = State()
+    date = State()
+    time = State()
+    done = State()
+
+
+class AnnouncementsSG(StatesGroup):
+    list = State()
+    detail = State()
+
+
+class FeedSG(StatesGroup):
+    list = State()
+    item = State()

@@ -38,5 +38,4 @@ async def cmd_help(message: Message, dialog_manager: DialogManager, user, locale
     if not can(user, Action.USE_MENU):
         await message.answer(not_registered_text(locales, user))
         return
-    await dialog_manager.start(MainSG.main, mode=StartMode.RESET_STACK)
-    await dialog_manager.switch_to(MainSG.help)
+    await dialog_manager.start(MainSG.help, mode=StartMode.RESET_STACK)

@@ -10,6 +10,7 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.api.exceptions import OutdatedIntent, UnknownIntent, UnknownState
 
 from dialogs.states import MainSG
+from services.errors import NotAllowed
 from services.permissions import Action, can
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,7 @@ def errors_router() -> Router:
     router = Router(name=__name__)
     router.errors.register(on_expired_menu,
                            ExceptionTypeFilter(UnknownIntent, OutdatedIntent, UnknownState))
+    router.errors.register(on_not_allowed, ExceptionTypeFilter(NotAllowed))
     router.errors.register(on_telegram_refusal,
                            ExceptionTypeFilter(TelegramBadRequest, TelegramForbiddenError))
     router.errors.register(on_error)
@@ -32,11 +34,23 @@ async def on_expired_menu(event: ErrorEvent, dialog_manager: DialogManager, user
                           l10n=None, **_) -> None:
     log.info("expired menu: %s", event.exception)
     callback = event.update.callback_query
+    allowed = can(user, Action.USE_MENU)
     if callback and l10n:
-        await _quietly(callback.answer(l10n.plain("error-stale"), show_alert=True))
-    if not can(user, Action.USE_MENU):
+        await _quietly(callback.answer(l10n.plain("error-stale" if allowed else "error-expired"),
+                                       show_alert=True))
+    if not allowed:
         return
     await dialog_manager.start(MainSG.main, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def on_not_allowed(event: ErrorEvent, l10n=None, **_) -> None:
+    """A forged button or a role taken away meanwhile: refused, nothing shown."""
+    log.warning("refused update %s: %s", event.update.update_id, event.exception)
+    callback = event.update.callback_query
+    if callback and l10n:
+        await _quietly(callback.answer(l10n.plain("error-not-allowed"), show_alert=True))
+    elif event.update.message and l10n:
+        await _quietly(event.update.message.answer(l10n("error-not-allowed")))
 
 
 async def on_telegram_refusal(event: ErrorEvent) -> None:

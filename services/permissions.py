@@ -10,12 +10,16 @@ class Action(enum.StrEnum):
     USE_MENU = "use-menu"
     INVITE = "invite"
     MANAGE_USERS = "manage-users"
+    ANNOUNCE = "announce"
+    READ_ANNOUNCEMENTS = "read-announcements"
 
 
 RULES: dict[Action, frozenset[Role]] = {
     Action.USE_MENU: frozenset({Role.FOCAL_POINT, Role.SECRETARIAT}),
     Action.INVITE: frozenset({Role.SECRETARIAT}),
     Action.MANAGE_USERS: frozenset({Role.SECRETARIAT}),
+    Action.ANNOUNCE: frozenset({Role.SECRETARIAT}),
+    Action.READ_ANNOUNCEMENTS: frozenset({Role.FOCAL_POINT}),
 }
 
 

@@ -1,8 +1,9 @@
 """Engine and sessions.
 
-SQLite: WAL so readers never wait, a busy timeout so writers queue instead of failing, and
-BEGIN IMMEDIATE so a transaction takes the write lock up front: with the default deferred
-BEGIN a read that later writes fails at once ("database is locked") when another writer won.
+SQLite: WAL, so readers never wait; reads run outside any transaction (autocommit), so no
+stale snapshot can make a later write fail with "database is locked"; a transaction begins
+with BEGIN IMMEDIATE at its first write, so writers queue (busy timeout) and the write lock
+is held only from that write to the commit, not while an update waits on Telegram.
 """
 
 from collections.abc import AsyncIterator
@@ -34,10 +35,16 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     return engine
 
 
+WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT", "CREATE", "DROP",
+                    "ALTER")
+
+
 def _configure_sqlite(engine: AsyncEngine) -> None:
-    @event.listens_for(engine.sync_engine, "connect")
+    sync_engine = engine.sync_engine
+
+    @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection, _record):
-        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        dbapi_connection.isolation_level = None  # autocommit; we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -45,9 +52,21 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
-    @event.listens_for(engine.sync_engine, "begin")
+    @event.listens_for(sync_engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.info["writing"] = False  # nothing yet: the first write begins it
+
+    @event.listens_for(sync_engine, "before_cursor_execute")
+    def _before_write(connection, cursor, statement, parameters, context, executemany):
+        if connection.info.get("writing") is False and statement.lstrip()[:9].upper().startswith(
+                WRITE_STATEMENTS):
+            cursor.execute("BEGIN IMMEDIATE")
+            connection.info["writing"] = True
+
+    @event.listens_for(sync_engine, "commit")
+    @event.listens_for(sync_engine, "rollback")
+    def _on_end(connection):
+        connection.info["writing"] = None
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

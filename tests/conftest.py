@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import create_bot, on_shutdown, on_startup, prepare_database
+from bot.app import App, prepare_database
 from bot.config import Settings
-from bot.factory import create_dispatcher
 from services import clock
 from storage.database import create_engine, create_sessionmaker, transaction
 from tests.fake_telegram import FakeTelegram
@@ -69,28 +68,20 @@ async def tg():
 
 
 class BotApp:
-    """The real dispatcher polling the fake server, as `python -m bot run` does."""
+    """The real App polling the fake server, as `python -m bot run` does."""
 
     def __init__(self, server: FakeTelegram, settings: Settings):
         self.server, self.settings = server, settings
         self.task: asyncio.Task | None = None
 
     async def start(self) -> "BotApp":
-        self.engine = create_engine(self.settings.database_url)
-        await prepare_database(self.engine, self.settings)
-        self.pool = create_sessionmaker(self.engine)
-        self.bot = create_bot(self.settings)
-        self.dp = create_dispatcher(self.settings, self.pool)
-        self.dp["pool"] = self.pool
+        self.app = await App(self.settings).open()
+        self.pool, self.dp = self.app.pool, self.app.dp
         # outermost, so "handled" means the transaction was committed too
         self.dp.update.outer_middleware._middlewares.insert(0, self.server.aiogram_middleware())
-        self.server.tracking = True
         started = asyncio.Event()
-        self.dp.startup.register(on_startup)
-        self.dp.startup.register(lambda: started.set())
-        self.dp.shutdown.register(on_shutdown)
-        self.task = asyncio.create_task(self.dp.start_polling(
-            self.bot, handle_signals=False, close_bot_session=False, polling_timeout=1))
+        self.dp.startup.register(started.set)
+        self.task = asyncio.create_task(self.app.poll(handle_signals=False))
         await asyncio.wait_for(started.wait(), 10)
         return self
 
@@ -100,8 +91,7 @@ class BotApp:
         await self.dp.stop_polling()
         await self.task
         self.task = None
-        await self.bot.session.close()
-        await self.engine.dispose()
+        await self.app.close()
 
     async def restart(self) -> "BotApp":
         await self.stop()

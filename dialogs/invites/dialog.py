@@ -48,6 +48,8 @@ def invites_dialog() -> Dialog:
         ),
         Window(
             T("invite-created"),
+            # the link stays outside the translation: no bidi marks may stick to it
+            Format("\n<code>{link}</code>"),
             Url(L("invite-share"), Format("{share_url}")),
             SwitchTo(L("invite-another"), id="again", state=InviteSG.state,
                      on_click=h.on_leave_created),

@@ -33,7 +33,7 @@ async def on_state(callback: CallbackQuery, widget: Select, manager: DialogManag
 async def on_secretariat(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     l10n = manager.middleware_data["l10n"]
     manager.dialog_data.update(role=str(Role.SECRETARIAT), state=None,
-                               target=l10n.plain("role-label", role=str(Role.SECRETARIAT)))
+                               target=l10n.plain("invite-secretariat-target"))
     await manager.switch_to(InviteSG.options)
 
 

@@ -3,7 +3,14 @@ from aiogram_dialog.widgets.kbd import Back, Group, Start, SwitchTo
 
 from dialogs.access import restrict
 from dialogs.menu.getters import menu_getter
-from dialogs.states import InviteSG, LanguageSG, MainSG, UsersSG
+from dialogs.states import (
+    AnnouncementsSG,
+    FeedSG,
+    InviteSG,
+    LanguageSG,
+    MainSG,
+    UsersSG,
+)
 from dialogs.widgets import L, T, unexpected_input
 from services.permissions import Action
 
@@ -13,6 +20,9 @@ def menu_dialog():
         Window(
             T("menu-title"),
             Group(
+                Start(L("menu-announce"), id="ann", state=AnnouncementsSG.list,
+                      when="can_announce"),
+                Start(L("menu-feed"), id="feed", state=FeedSG.list, when="can_read"),
                 Start(L("menu-invite"), id="inv", state=InviteSG.state, when="can_invite"),
                 Start(L("menu-users"), id="usr", state=UsersSG.list, when="is_secretariat"),
                 Start(L("menu-language"), id="lng", state=LanguageSG.choose),

@@ -11,4 +11,6 @@ async def menu_getter(dialog_manager: DialogManager, user, l10n, **_) -> dict:
         "role": str(user.role),
         "is_secretariat": can(user, Action.MANAGE_USERS),
         "can_invite": can(user, Action.INVITE),
+        "can_announce": can(user, Action.ANNOUNCE),
+        "can_read": can(user, Action.READ_ANNOUNCEMENTS),
     }

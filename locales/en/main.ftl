@@ -24,7 +24,7 @@ command-help = What this bot does
 access-none =
     <b>ARCP focal points</b>
     This bot serves the national focal points of the Arab Regional Consultative Process on Migration and Asylum and its secretariat at the League of Arab States.
-    To use it you need a personal invitation link. Please ask the secretariat (Department of Refugees, Expatriates and Migration) to send you one, then open it on this phone.
+    To use it you need a personal invitation link. Please ask the secretariat (Department of Refugees, Expatriates and Migration) to send you one, then open it in Telegram.
 access-suspended =
     <b>Your access is suspended.</b>
     Please contact the ARCP secretariat at the League of Arab States if you think this is a mistake.
@@ -87,6 +87,7 @@ language-changed = Language changed.
 
 invite-choose-state = <b>Invite</b> — for which member state?
 invite-target-secretariat = 🏛 Secretariat colleague
+invite-secretariat-target = the Secretariat
 invite-options =
     <b>Invitation for { $target }</b>
     How many people may join with this link, and for how long is it valid?
@@ -101,8 +102,7 @@ invite-days = { $count ->
 invite-create = Create link
 invite-created =
     <b>Invitation for { $target }</b>
-    Send this link to the person (it is shown only once):
-    { $link }
+    Send the link below to the person (it is shown only once).
     Valid until { DATETIME($expires, dateStyle: "long", timeStyle: "short") } ({ $zone } time), for { $uses ->
         [one] one person
        *[other] { $uses } people
@@ -144,6 +144,7 @@ notice-joined = { $role ->
 ## Errors
 
 error-stale = This menu has expired. Here is the current one.
+error-expired = This menu has expired.
 error-not-allowed = This is not available to you.
 error-unknown-message = I did not understand that. Please use the buttons of the menu below.
 error-internal = Something went wrong on our side. Nothing you saved was lost; please try again.

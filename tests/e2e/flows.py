@@ -1,9 +1,10 @@
 """Journeys several tests share, done the way a person does them in the chat."""
 
+import asyncio
 import re
 
 from tests.conftest import SECRETARIAT_ID
-from tests.fake_telegram import FakeTelegram, FakeUser
+from tests.fake_telegram import FakeTelegram, FakeUser, strip_bidi
 
 LINK = re.compile(r"https://t\.me/arcp_test_bot\?start=(inv_[A-Za-z0-9_-]+)")
 
@@ -30,3 +31,21 @@ async def join(person: FakeUser, payload: str, language: str = "English") -> Non
     await person.send(f"/start {payload}")
     await person.press(language)
     await person.press("✅ Join" if language == "English" else "✅ انضمام")
+
+
+async def eventually(check, timeout: float = 5.0):
+    """Wait for something the outbox delivers in the background; returns the check's value."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = check()
+        if value or loop.time() > deadline:
+            assert value, "not delivered in time"
+            return value
+        await asyncio.sleep(0.05)
+
+
+def message_with(person: FakeUser, *needles: str):
+    """The newest bot message containing every needle (bidi marks ignored), if any."""
+    return next((m for m in reversed(person.messages())
+                 if all(n in strip_bidi(m.text) for n in needles)), None)

@@ -135,3 +135,26 @@ async def test_forged_state_in_invite_dialog_is_refused(tg, app):
     await boss.press_data(forged)
     assert boss.last_answer.text == "This menu has expired. Here is the current one."
     assert "for which member state" in boss.last_message().text
+
+
+async def test_hidden_secretariat_buttons_cannot_be_pressed_by_hand(tg, app):
+    fp = tg.user(900011, first_name="Badr")
+    await join(fp, await invite_for(app, "BH"))
+    menu = fp.last_message()
+    help_data = next(b.callback_data for row in menu.keyboard for b in row
+                     if b.text == "❔ Help")
+    intent = help_data.split("\x1d")[0]
+    for widget in ("inv", "usr", "ann"):  # the ids of the secretariat's menu entries
+        await fp.press_data(f"{intent}\x1d{widget}", message=menu)
+        assert fp.last_answer.text == "This is not available to you.", widget
+    texts = " ".join(m.text for m in fp.messages())
+    assert "for which member state" not in texts and "users" not in texts.lower()
+    assert "Announcements" not in texts
+
+
+async def test_help_command_shows_help(tg, app):
+    fp = tg.user(900012, first_name="Dana")
+    await join(fp, await invite_for(app, "DJ"))
+    await fp.send("/help")
+    assert "What this bot does" in fp.last_message().text
+    assert "‹ Back" in fp.last_message().button_labels

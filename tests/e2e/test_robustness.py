@@ -1,11 +1,12 @@
 """Restarts, redelivered updates, floods and Telegram's refusals."""
 
+import asyncio
 import io
 import logging
 
 from bot.log import RedactingFormatter
 from tests.conftest import BotApp, make_settings
-from tests.e2e.flows import create_invite, join, secretariat
+from tests.e2e.flows import create_invite, eventually, join, message_with, secretariat
 from tests.fake_telegram import FakeTelegram, strip_bidi
 
 
@@ -125,3 +126,19 @@ def test_token_is_never_logged():
     out = stream.getvalue()
     assert FakeTelegram.TOKEN not in out and "real-looking" not in out
     assert out.count("<token>") == 2
+
+
+async def test_a_slow_telegram_call_for_one_person_does_not_hold_up_another(tg, app):
+    boss = secretariat(tg)
+    first = tg.user(910007, first_name="Slow")
+    second = tg.user(910008, first_name="Quick")
+    await join(first, await create_invite(boss, "Kuwait"))
+    await join(second, await create_invite(boss, "Bahrain"))
+    await eventually(lambda: message_with(boss, "Quick", "joined"))  # the outbox is idle
+    tg.delay("sendMessage", 3.0, times=1)
+    slow = asyncio.create_task(first.send("some text"))  # its note waits on Telegram
+    await asyncio.sleep(0.3)
+    await second.press("❔ Help")
+    assert not slow.done()
+    assert "What this bot does" in second.last_message().text
+    await slow

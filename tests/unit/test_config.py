@@ -88,3 +88,12 @@ def test_cli_load_data_twice_and_invite_offline(tmp_path):
     assert "https://t.me/arcp_bot?start=inv_" in invite.stdout
     unknown = run_cli("invite", "--state", "XX", env=env, cwd=tmp_path)
     assert unknown.returncode != 0 and "unknown member state" in unknown.stderr
+
+
+def test_database_urls_get_the_async_driver():
+    assert settings(database_url="sqlite:///x.db").database_url == "sqlite+aiosqlite:///x.db"
+    assert settings(database_url="postgres://u@h/db").database_url == \
+        "postgresql+asyncpg://u@h/db"
+    for bad in ("nonsense", "mysql://x@y/z"):
+        with pytest.raises(ValueError, match="URL|supported"):
+            settings(database_url=bad)

@@ -1,0 +1,33 @@
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.kbd import Back, Cancel, Column, Select
+from aiogram_dialog.widgets.media import DynamicMedia
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.access import restrict
+from dialogs.feed.getters import feed_getter, item_getter
+from dialogs.feed.handlers import on_pick
+from dialogs.states import FeedSG
+from dialogs.widgets import L, T, unexpected_input
+from services.permissions import Action
+
+
+def feed_dialog() -> Dialog:
+    return restrict(Dialog(
+        Window(
+            T("feed-list"),
+            Column(Select(Format("{item[1]}"), id="a", item_id_getter=lambda item: item[0],
+                          items="items", on_click=on_pick)),
+            Cancel(L("common-back")),
+            unexpected_input(),
+            getter=feed_getter,
+            state=FeedSG.list,
+        ),
+        Window(
+            DynamicMedia("media", when="media"),
+            Format("{body}"),  # the secretariat's own formatting, as it was sent
+            Back(L("common-back")),
+            unexpected_input(),
+            getter=item_getter,
+            state=FeedSG.item,
+        ),
+    ), Action.READ_ANNOUNCEMENTS)
