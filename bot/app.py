@@ -67,9 +67,8 @@ class App:
         self.bot = create_bot(self.settings)
         self.worker = DeliveryWorker(self.pool, self.settings)
         self.scheduler = create_scheduler(self.settings)
-        self.dp = create_dispatcher(self.settings, self.pool)
-        self.dp.workflow_data.update(pool=self.pool, deliveries=self.worker,
-                                     planner=Planner(self.scheduler))
+        self.dp = create_dispatcher(self.settings, self.pool, deliveries=self.worker)
+        self.dp.workflow_data.update(pool=self.pool, planner=Planner(self.scheduler))
         self.dp.startup.register(self._on_startup)
         self.dp.shutdown.register(self._on_shutdown)
         return self

@@ -30,7 +30,9 @@ from handlers.start import start_router
 
 def create_dispatcher(
     settings: Settings, pool: async_sessionmaker[AsyncSession], locales: L10n | None = None,
+    deliveries=None,
 ) -> Dispatcher:
+    """The dispatcher; `deliveries` (the outbox worker) is woken when an update queued mail."""
     locales = locales or L10n(default=settings.default_locale)
     dp = Dispatcher(storage=SqlStorage(pool), settings=settings, locales=locales)
     inflight = InflightMiddleware()
@@ -39,13 +41,13 @@ def create_dispatcher(
         inflight,
         ThrottleMiddleware(settings.throttle_rate, settings.throttle_window, locales),
         DedupeMiddleware(pool),
-        SessionMiddleware(pool),
+        SessionMiddleware(pool, deliveries),
         UserMiddleware(settings, locales),
     ):
         dp.update.outer_middleware(middleware)
     # aiogram handles errors outside our middlewares, after the update's transaction was rolled
     # back: error handlers get a fresh session and user of their own.
-    dp.errors.outer_middleware(SessionMiddleware(pool))
+    dp.errors.outer_middleware(SessionMiddleware(pool, deliveries))
     dp.errors.outer_middleware(UserMiddleware(settings, locales))
     dp.include_routers(
         errors_router(),

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.l10n import L10n
-from services import registration
+from services import outbox, registration
 from storage.database import current_session, transaction
 from storage.repositories import updates as update_repo
 from storage.repositories import users as user_repo
@@ -116,10 +116,14 @@ class DedupeMiddleware(BaseMiddleware):
 
 
 class SessionMiddleware(BaseMiddleware):
-    """One database transaction per update: committed when the handler returns."""
+    """One database transaction per update: committed when the handler returns.
 
-    def __init__(self, pool: async_sessionmaker[AsyncSession]) -> None:
-        self.pool = pool
+    Messages the update queued in the outbox are announced to the delivery worker only after
+    the commit, so the worker never looks for rows it cannot see yet.
+    """
+
+    def __init__(self, pool: async_sessionmaker[AsyncSession], deliveries=None) -> None:
+        self.pool, self.deliveries = pool, deliveries
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict) -> Any:
         if current_session.get() is not None:
@@ -131,6 +135,8 @@ class SessionMiddleware(BaseMiddleware):
             try:
                 result = await handler(event, data)
                 await session.commit()
+                if outbox.queued_in(session) and self.deliveries is not None:
+                    self.deliveries.wake()
                 return result
             except BaseException:
                 await session.rollback()

@@ -18,4 +18,3 @@ async def tell_secretariat_joined(data: dict, user: User) -> None:
                                           role=str(user.role), state=state)
         items.append(outbox.Outgoing(member.id, member.telegram_id, {"text": text}))
     await outbox.enqueue(data["session"], NOTICE, f"join:{user.id}", items)
-    data["deliveries"].wake()

@@ -120,6 +120,14 @@ def check_payload(payload: dict) -> None:
         raise MessageTooLong(limit=limit, length=length)
 
 
+QUEUED_FLAG = "outbox_queued"
+
+
+def queued_in(session: AsyncSession) -> bool:
+    """Whether this session queued anything since last asked (the flag is cleared)."""
+    return bool(session.info.pop(QUEUED_FLAG, False))
+
+
 async def enqueue(session: AsyncSession, kind: str, ref: str, items: list[Outgoing]) -> int:
     """Queue one message per item for the worker; the number of rows that were new.
 
@@ -129,6 +137,7 @@ async def enqueue(session: AsyncSession, kind: str, ref: str, items: list[Outgoi
     """
     for item in items:
         check_payload(item.payload)
+    session.info[QUEUED_FLAG] = True  # whoever commits this session may wake the worker
     now = clock.now()
     rows = [
         dict(kind=kind, ref=ref, recipient_id=item.recipient_id, chat_id=item.chat_id,
@@ -254,7 +263,7 @@ async def report(session: AsyncSession, kind: str, ref: str) -> Report:
 
 async def resend_doubtful(session: AsyncSession, actor: User, kind: str, ref: str) -> int:
     """A person decided: the rows in doubt are sent again (some may arrive twice); how many."""
-    require(actor, Action.MANAGE_USERS)
+    require(actor, Action.ANNOUNCE)
     count = await repo.doubt_to_pending(session, kind, ref, clock.now())
     if count:
         await audit.record(session, "delivery.resend-doubtful", kind, ref, actor_id=actor.id,

@@ -146,7 +146,6 @@ async def on_send_now(callback: CallbackQuery, button: Button, manager: DialogMa
                               show_alert=True)
         return
     manager.dialog_data.update(sent=True, recipients=queued.recipients)
-    manager.middleware_data["deliveries"].wake()
     await manager.switch_to(AnnounceSG.done)
 
 

@@ -50,5 +50,4 @@ async def on_resend_doubtful(callback: CallbackQuery, button: Button,
     data = manager.middleware_data
     count = await outbox.resend_doubtful(data["session"], data["user"], announcements.KIND,
                                          str(manager.dialog_data["ann_id"]))
-    data["deliveries"].wake()
     await callback.answer(data["l10n"].plain("announce-resent", count=count))
