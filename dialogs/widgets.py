@@ -4,13 +4,15 @@ The translator comes from middleware data (`l10n`), so a background redraw rende
 user's language too. Getter data are the message's arguments.
 """
 
+from operator import itemgetter
 from typing import Any
 
 from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.common import WhenCondition
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.text import Text
+from aiogram_dialog.widgets.kbd import ScrollingGroup, Select
+from aiogram_dialog.widgets.text import Format, Text
 
 
 class T(Text):
@@ -44,3 +46,13 @@ async def on_unexpected_input(message: Message, widget: MessageInput,
 def unexpected_input() -> MessageInput:
     """For windows that take no typed answer: a note, then the same window again."""
     return MessageInput(on_unexpected_input)
+
+
+def item_list(widget_id: str, items: str, on_click, *, width: int = 1,
+              height: int = 8) -> ScrollingGroup:
+    """Getter items given as (id, label) pairs, as buttons, paged when there are many."""
+    return ScrollingGroup(
+        Select(Format("{item[1]}"), id=widget_id, item_id_getter=itemgetter(0), items=items,
+               on_click=on_click),
+        id=f"{widget_id}_p", width=width, height=height, hide_on_single_page=True,
+    )

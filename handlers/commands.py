@@ -30,8 +30,7 @@ async def cmd_language(message: Message, dialog_manager: DialogManager, user, lo
     if not can(user, Action.USE_MENU):
         await message.answer(not_registered_text(locales, user))
         return
-    await dialog_manager.start(MainSG.main, mode=StartMode.RESET_STACK)
-    await dialog_manager.start(LanguageSG.choose)
+    await dialog_manager.start(LanguageSG.choose, mode=StartMode.RESET_STACK)
 
 
 async def cmd_help(message: Message, dialog_manager: DialogManager, user, locales) -> None:

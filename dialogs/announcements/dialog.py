@@ -1,12 +1,11 @@
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Back, Button, Cancel, ScrollingGroup, Select, Start
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Start
 
 from dialogs.access import restrict
 from dialogs.announcements import handlers as h
 from dialogs.announcements.getters import list_getter, report_getter
 from dialogs.states import AnnouncementsSG, AnnounceSG
-from dialogs.widgets import L, T, unexpected_input
+from dialogs.widgets import L, T, item_list, unexpected_input
 from services.permissions import Action
 
 
@@ -15,11 +14,7 @@ def announcements_dialog() -> Dialog:
         Window(
             T("announcements-list"),
             Start(L("announcements-new"), id="new", state=AnnounceSG.text_ar),
-            ScrollingGroup(
-                Select(Format("{item[1]}"), id="a", item_id_getter=lambda item: item[0],
-                       items="items", on_click=h.on_pick),
-                id="as", width=1, height=8, hide_on_single_page=True,
-            ),
+            item_list("a", "items", h.on_pick),
             Cancel(L("common-back")),
             unexpected_input(),
             getter=list_getter,

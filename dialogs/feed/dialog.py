@@ -1,5 +1,5 @@
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Back, Cancel, Column, Select
+from aiogram_dialog.widgets.kbd import Back, Cancel
 from aiogram_dialog.widgets.media import DynamicMedia
 from aiogram_dialog.widgets.text import Format
 
@@ -7,7 +7,7 @@ from dialogs.access import restrict
 from dialogs.feed.getters import feed_getter, item_getter
 from dialogs.feed.handlers import on_pick
 from dialogs.states import FeedSG
-from dialogs.widgets import L, T, unexpected_input
+from dialogs.widgets import L, T, item_list, unexpected_input
 from services.permissions import Action
 
 
@@ -15,8 +15,7 @@ def feed_dialog() -> Dialog:
     return restrict(Dialog(
         Window(
             T("feed-list"),
-            Column(Select(Format("{item[1]}"), id="a", item_id_getter=lambda item: item[0],
-                          items="items", on_click=on_pick)),
+            item_list("a", "items", on_pick, height=10),
             Cancel(L("common-back")),
             unexpected_input(),
             getter=feed_getter,

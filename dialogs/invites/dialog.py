@@ -4,8 +4,6 @@ from aiogram_dialog.widgets.kbd import (
     Button,
     Cancel,
     Radio,
-    ScrollingGroup,
-    Select,
     SwitchTo,
     Url,
 )
@@ -15,7 +13,7 @@ from dialogs.access import restrict
 from dialogs.invites import handlers as h
 from dialogs.invites.getters import created_getter, options_getter, states_getter
 from dialogs.states import InviteSG
-from dialogs.widgets import L, T, unexpected_input
+from dialogs.widgets import L, T, item_list, unexpected_input
 from services.permissions import Action
 
 
@@ -23,11 +21,7 @@ def invites_dialog() -> Dialog:
     return restrict(Dialog(
         Window(
             T("invite-choose-state"),
-            ScrollingGroup(
-                Select(Format("{item[1]}"), id="st", item_id_getter=lambda item: item[0],
-                       items="states", on_click=h.on_state),
-                id="sts", width=2, height=11, hide_on_single_page=True,  # all 22 on one page
-            ),
+            item_list("st", "states", h.on_state, width=2, height=11),  # all 22 on one page
             Button(L("invite-target-secretariat"), id="sec", on_click=h.on_secretariat),
             Cancel(L("common-back")),
             unexpected_input(),

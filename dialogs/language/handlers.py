@@ -1,8 +1,9 @@
 from aiogram.types import CallbackQuery
-from aiogram_dialog import DialogManager
+from aiogram_dialog import DialogManager, StartMode
 from aiogram_dialog.widgets.kbd import Button
 
 from dialogs.commands import set_chat_commands
+from dialogs.states import MainSG
 from services import registration
 
 
@@ -13,4 +14,4 @@ async def on_language(callback: CallbackQuery, button: Button, manager: DialogMa
     data["l10n"] = data["locales"].get(locale)
     await set_chat_commands(data["bot"], data["l10n"], callback.from_user.id)
     await callback.answer(data["l10n"].plain("language-changed"))
-    await manager.done()
+    await manager.start(MainSG.main, mode=StartMode.RESET_STACK)

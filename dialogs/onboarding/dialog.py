@@ -3,7 +3,7 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, Row
 from aiogram_dialog.widgets.text import Const, Format
 
 from dialogs.onboarding.getters import confirm_getter, refused_getter, welcome_getter
-from dialogs.onboarding.handlers import on_join, on_language
+from dialogs.onboarding.handlers import on_cancel, on_join, on_language
 from dialogs.states import OnboardingSG
 from dialogs.widgets import L, T, unexpected_input
 
@@ -24,7 +24,7 @@ def onboarding_dialog() -> Dialog:
             T("onboarding-confirm", when="valid"),
             T("invite-refused", when=lambda data, *_: not data["valid"]),
             Button(L("onboarding-join"), id="join", on_click=on_join, when="valid"),
-            Cancel(L("onboarding-cancel")),
+            Cancel(L("onboarding-cancel"), on_click=on_cancel),
             unexpected_input(),
             getter=confirm_getter,
             state=OnboardingSG.confirm,

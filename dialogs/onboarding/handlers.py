@@ -40,6 +40,10 @@ async def on_join(callback: CallbackQuery, button: Button, manager: DialogManage
     await manager.start(MainSG.main, mode=StartMode.RESET_STACK)
 
 
+async def on_cancel(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await callback.message.answer(manager.middleware_data["l10n"]("onboarding-cancelled"))
+
+
 async def _refuse(manager: DialogManager, reason: str) -> None:
     manager.dialog_data["reason"] = reason
     await manager.switch_to(OnboardingSG.refused)

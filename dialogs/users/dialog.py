@@ -1,12 +1,11 @@
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Back, Button, Cancel, ScrollingGroup, Select
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel
 
 from dialogs.access import restrict
 from dialogs.states import UsersSG
 from dialogs.users.getters import detail_getter, users_getter
 from dialogs.users.handlers import on_reinstate, on_suspend, on_user
-from dialogs.widgets import L, T, unexpected_input
+from dialogs.widgets import L, T, item_list, unexpected_input
 from services.permissions import Action
 
 
@@ -14,11 +13,7 @@ def users_dialog() -> Dialog:
     return restrict(Dialog(
         Window(
             T("users-list"),
-            ScrollingGroup(
-                Select(Format("{item[1]}"), id="u", item_id_getter=lambda item: item[0],
-                       items="users", on_click=on_user),
-                id="us", width=1, height=8, hide_on_single_page=True,
-            ),
+            item_list("u", "users", on_user),
             Cancel(L("common-back")),
             unexpected_input(),
             getter=users_getter,

@@ -43,6 +43,8 @@ onboarding-confirm =
 onboarding-join = ✅ انضمام
 onboarding-cancel = إلغاء
 
+onboarding-cancelled = لم يتم الانضمام. يمكنك فتح رابط الدعوة مرة أخرى ما دام صالحًا.
+
 invite-refused = { $reason ->
     [expired] انتهت صلاحية رابط الدعوة هذا. يرجى طلب رابط جديد من الأمانة الفنية.
     [used] سبق استخدام رابط الدعوة هذا. يرجى طلب رابط جديد من الأمانة الفنية.

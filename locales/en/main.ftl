@@ -43,6 +43,8 @@ onboarding-confirm =
 onboarding-join = ✅ Join
 onboarding-cancel = Cancel
 
+onboarding-cancelled = Not joined. You can open the invitation link again while it is valid.
+
 invite-refused = { $reason ->
     [expired] This invitation link has expired. Please ask the secretariat for a new one.
     [used] This invitation link has already been used. Please ask the secretariat for a new one.

@@ -158,3 +158,14 @@ async def test_help_command_shows_help(tg, app):
     await fp.send("/help")
     assert "What this bot does" in fp.last_message().text
     assert "‹ Back" in fp.last_message().button_labels
+
+
+async def test_cancelling_onboarding_says_what_happened(tg, app):
+    payload = await invite_for(app, "LY")
+    person = tg.user(900013, first_name="Later")
+    await person.send(f"/start {payload}")
+    await person.press("English")
+    await person.press("Cancel")
+    assert "You can open the invitation link again" in person.last_message().text
+    await join(person, payload)  # the link was not used up
+    assert "focal point of" in person.last_message().text
