@@ -17,7 +17,7 @@ from bot.delivery import DeliveryWorker
 from bot.factory import create_dispatcher
 from bot.scheduler import Planner, create_scheduler
 from dialogs.commands import set_default_commands
-from services import announcements, clock, member_states
+from services import announcements, clock, form_catalog, member_states
 from storage import migrate
 from storage.database import create_engine, create_sessionmaker, transaction
 from storage.repositories import updates as update_repo
@@ -49,6 +49,7 @@ async def prepare_database(engine: AsyncEngine, settings: Settings, *, fill: boo
         async with transaction(pool) as session:
             if not await member_states.list_states(session, "en"):
                 await member_states.load_states(session)
+            await form_catalog.load_shipped(session)  # new forms of a new release, as drafts
         return
     if await migrate.current_revision(engine) != migrate.head_revision():
         raise StartupError("the database schema is not up to date: run `python -m bot migrate`")

@@ -17,10 +17,12 @@ from bot.middlewares import (
 from dialogs.announce.dialog import announce_dialog
 from dialogs.announcements.dialog import announcements_dialog
 from dialogs.feed.dialog import feed_dialog
+from dialogs.forms_admin.dialog import forms_admin_dialog
 from dialogs.invites.dialog import invites_dialog
 from dialogs.language.dialog import language_dialog
 from dialogs.menu.dialog import menu_dialog
 from dialogs.onboarding.dialog import onboarding_dialog
+from dialogs.survey.dialog import survey_dialog
 from dialogs.users.dialog import users_dialog
 from handlers.commands import commands_router
 from handlers.errors import errors_router
@@ -61,6 +63,8 @@ def create_dispatcher(
         announce_dialog(),
         announcements_dialog(),
         feed_dialog(),
+        survey_dialog(),
+        forms_admin_dialog(),
         fallback_router(),
     )
     setup_dialogs(dp)

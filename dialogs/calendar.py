@@ -30,7 +30,11 @@ class LocalDate(Text):
 
 
 class LocalCalendar(Calendar):
-    """Starts today in the viewer's time zone; past days cannot be chosen."""
+    """Starts today in the viewer's time zone; with future_only, past days cannot be chosen."""
+
+    def __init__(self, *args, future_only: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.future_only = future_only
 
     def _init_views(self) -> dict[CalendarScope, object]:
         callback = self._item_callback_data
@@ -48,5 +52,6 @@ class LocalCalendar(Calendar):
 
     async def _get_user_config(self, data: dict, manager: DialogManager) -> CalendarUserConfig:
         zone = user_timezone(manager.middleware_data.get("user"))
-        return CalendarUserConfig(timezone=zone, min_date=datetime.now(zone).date(),
+        today = datetime.now(zone).date()
+        return CalendarUserConfig(timezone=zone, min_date=today if self.future_only else None,
                                   firstweekday=5)  # Saturday, as calendars here begin

@@ -47,3 +47,18 @@ class AnnouncementsSG(StatesGroup):
 class FeedSG(StatesGroup):
     list = State()
     item = State()
+
+
+class SurveySG(StatesGroup):
+    list = State()
+    question = State()
+    other = State()
+    review = State()
+    confirm = State()
+
+
+class FormsAdminSG(StatesGroup):
+    list = State()
+    detail = State()
+    upload = State()
+    close_date = State()

@@ -12,6 +12,8 @@ class Action(enum.StrEnum):
     MANAGE_USERS = "manage-users"
     ANNOUNCE = "announce"
     READ_ANNOUNCEMENTS = "read-announcements"
+    ANSWER_FORMS = "answer-forms"
+    MANAGE_FORMS = "manage-forms"
 
 
 RULES: dict[Action, frozenset[Role]] = {
@@ -20,6 +22,8 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({Role.SECRETARIAT}),
     Action.ANNOUNCE: frozenset({Role.SECRETARIAT}),
     Action.READ_ANNOUNCEMENTS: frozenset({Role.FOCAL_POINT}),
+    Action.ANSWER_FORMS: frozenset({Role.FOCAL_POINT}),
+    Action.MANAGE_FORMS: frozenset({Role.SECRETARIAT}),
 }
 
 

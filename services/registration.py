@@ -181,3 +181,9 @@ async def secretariat_members(session: AsyncSession) -> list[User]:
     """Active secretariat users, who are told when someone joins."""
     return await user_repo.listed(session, role=Role.SECRETARIAT, statuses=(UserStatus.ACTIVE,))
 
+
+
+async def display_name(session: AsyncSession, user_id: int) -> str:
+    """A person's name as shown to colleagues (e.g. who last changed an answer)."""
+    person = await user_repo.by_id(session, user_id)
+    return person.full_name if person else ""

@@ -236,3 +236,96 @@ class Announcement(Base):
     scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     recipients: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FormKind(enum.StrEnum):
+    SURVEY = "survey"  # one answer per member state
+    PRACTICE = "practice"  # as many records per state as it has
+
+
+class FormStatus(enum.StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Form(Base):
+    """A questionnaire loaded from an XLSForm; `definition` is its normalized question list."""
+
+    __tablename__ = "form"
+    __table_args__ = (UniqueConstraint("key", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    version: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[FormKind] = mapped_column(_enum(FormKind, "form_kind"))
+    title_ar: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300))
+    definition: Mapped[dict] = mapped_column(JSON)
+    status: Mapped[FormStatus] = mapped_column(_enum(FormStatus, "form_status"),
+                                               default=FormStatus.DRAFT)
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    def title(self, locale: str) -> str:
+        return self.title_ar if locale == "ar" else self.title_en
+
+
+class SubmissionStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    ACCEPTED = "accepted"
+    CIRCULATED = "circulated"
+
+
+class Submission(Base):
+    """A member state's answer to a form: one shared draft for all its focal points."""
+
+    __tablename__ = "submission"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("form.id"), index=True)
+    member_state_code: Mapped[str] = mapped_column(ForeignKey("member_state.code"))
+    # "<form>:<state>" for surveys, so a state has one; NULL for practices (many allowed)
+    single_key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    status: Mapped[SubmissionStatus] = mapped_column(
+        _enum(SubmissionStatus, "submission_status"), default=SubmissionStatus.DRAFT)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    form: Mapped[Form] = relationship(lazy="joined")
+    editor: Mapped[User | None] = relationship(foreign_keys=[updated_by], lazy="joined")
+
+
+class Answer(Base):
+    __tablename__ = "answer"
+    __table_args__ = (UniqueConstraint("submission_id", "question"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    question: Mapped[str] = mapped_column(String(64))
+    value: Mapped[object] = mapped_column(JSON, nullable=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)  # detects concurrent edits
+    by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AnswerChange(Base):
+    """Every change to a submission: who, when, what it was and what it became."""
+
+    __tablename__ = "answer_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"), index=True)
+    action: Mapped[str] = mapped_column(String(16))  # answer | clear | submit | reopen
+    question: Mapped[str | None] = mapped_column(String(64))
+    previous: Mapped[object] = mapped_column(JSON, nullable=True)
+    value: Mapped[object] = mapped_column(JSON, nullable=True)
+    by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -6,9 +6,11 @@ from dialogs.menu.getters import menu_getter
 from dialogs.states import (
     AnnouncementsSG,
     FeedSG,
+    FormsAdminSG,
     InviteSG,
     LanguageSG,
     MainSG,
+    SurveySG,
     UsersSG,
 )
 from dialogs.widgets import L, T, unexpected_input
@@ -22,7 +24,9 @@ def menu_dialog():
             Group(
                 Start(L("menu-announce"), id="ann", state=AnnouncementsSG.list,
                       when="can_announce"),
+                Start(L("menu-surveys"), id="srv", state=SurveySG.list, when="can_answer"),
                 Start(L("menu-feed"), id="feed", state=FeedSG.list, when="can_read"),
+                Start(L("menu-forms"), id="frm", state=FormsAdminSG.list, when="can_manage_forms"),
                 Start(L("menu-invite"), id="inv", state=InviteSG.state, when="can_invite"),
                 Start(L("menu-users"), id="usr", state=UsersSG.list, when="is_secretariat"),
                 Start(L("menu-language"), id="lng", state=LanguageSG.choose),

@@ -13,4 +13,6 @@ async def menu_getter(dialog_manager: DialogManager, user, l10n, **_) -> dict:
         "can_invite": can(user, Action.INVITE),
         "can_announce": can(user, Action.ANNOUNCE),
         "can_read": can(user, Action.READ_ANNOUNCEMENTS),
+        "can_answer": can(user, Action.ANSWER_FORMS),
+        "can_manage_forms": can(user, Action.MANAGE_FORMS),
     }

@@ -1,0 +1,78 @@
+from datetime import date, datetime, time
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, Select
+
+from dialogs.states import FormsAdminSG
+from services import form_catalog
+from services.errors import NotFound, ServiceError
+from services.forms.errors import FormError
+from services.forms.xlsform import load_xlsform_bytes
+from services.timezones import user_timezone
+
+UPLOAD_LIMIT = 2 * 1024 * 1024
+
+
+async def on_pick(callback: CallbackQuery, widget: Select, manager: DialogManager,
+                  item_id: str) -> None:
+    data = manager.middleware_data
+    try:
+        form = await form_catalog.get_form(data["session"], data["user"], int(item_id))
+    except (ValueError, NotFound):
+        await callback.answer(data["l10n"].plain("error-stale"), show_alert=True)
+        return
+    manager.dialog_data["form_id"] = form.id
+    await manager.switch_to(FormsAdminSG.detail)
+
+
+async def on_upload(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    l10n, bot = data["l10n"], data["bot"]
+    manager.show_mode = ShowMode.SEND
+    document = message.document
+    if document is None or not (document.file_name or "").lower().endswith(".xlsx"):
+        await message.answer(l10n("forms-upload-refused", reason="not-xlsx"))
+        return
+    if (document.file_size or 0) > UPLOAD_LIMIT:
+        await message.answer(l10n("forms-upload-refused", reason="too-big"))
+        return
+    content = (await bot.download(document.file_id)).read()
+    try:
+        defn = load_xlsform_bytes(content, document.file_name)
+    except FormError as error:
+        problems = "\n".join(f"• {p}" for p in error.problems[:15])
+        await message.answer(l10n("forms-upload-problems", count=len(error.problems),
+                                  problems=problems))
+        return
+    form, new = await form_catalog.register(data["session"], defn, data["user"])
+    manager.dialog_data["form_id"] = form.id
+    await message.answer(l10n("forms-uploaded" if new else "forms-upload-known",
+                              title=form.title(l10n.locale), version=form.version))
+    await manager.switch_to(FormsAdminSG.detail)
+
+
+async def on_close_date(callback: CallbackQuery, widget, manager: DialogManager,
+                        chosen: date) -> None:
+    data = manager.middleware_data
+    # open until the end of the chosen day, Cairo time
+    closes = datetime.combine(chosen, time(23, 59), tzinfo=user_timezone(data["user"]))
+    try:
+        await form_catalog.open_form(data["session"], data["user"],
+                                     manager.dialog_data["form_id"], closes)
+    except ServiceError as refusal:
+        await callback.answer(data["l10n"].plain("forms-refused", reason=refusal.reason),
+                              show_alert=True)
+        return
+    await manager.switch_to(FormsAdminSG.detail)
+
+
+async def on_close_now(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    data = manager.middleware_data
+    await form_catalog.close_form(data["session"], data["user"], manager.dialog_data["form_id"])
+    await callback.answer(data["l10n"].plain("forms-closed"))
+
+
+async def on_refresh(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await callback.answer(manager.middleware_data["l10n"].plain("announce-refreshed"))

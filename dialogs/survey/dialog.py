@@ -1,0 +1,79 @@
+from aiogram.enums import ContentType
+from aiogram_dialog import Dialog, Window
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Group, Multiselect, Row, SwitchTo
+from aiogram_dialog.widgets.text import Format
+
+from dialogs.access import restrict
+from dialogs.calendar import LocalCalendar
+from dialogs.states import SurveySG
+from dialogs.survey import handlers as h
+from dialogs.survey.getters import list_getter, other_getter, question_getter, review_getter
+from dialogs.widgets import L, T, item_list, unexpected_input
+from services.permissions import Action
+
+
+def survey_dialog() -> Dialog:
+    return restrict(Dialog(
+        Window(
+            T("survey-list"),
+            item_list("f", "items", h.on_pick_form),
+            Cancel(L("common-back")),
+            unexpected_input(),
+            getter=list_getter,
+            state=SurveySG.list,
+        ),
+        Window(
+            T("survey-section", when="section"),
+            T("survey-question"),
+            T("survey-hint", when="hint"),
+            T("survey-current", when="current"),
+            T("survey-changed", when="changed_by"),
+            Group(item_list("c", "choices", h.on_choice, height=10), when="is_select"),
+            Group(Multiselect(Format("☑️ {item[1]}"), Format("⬜ {item[1]}"), id=h.MULTI_ID,
+                              item_id_getter=lambda item: item[0], items="choices"),
+                  width=1, when="is_multi"),
+            Button(L("survey-multi-done"), id="mdone", on_click=h.on_multi_done,
+                   when="is_multi"),
+            LocalCalendar(id="cal", on_click=h.on_date, future_only=False, when="is_date"),
+            Button(L("survey-ack"), id="ack", on_click=h.on_ack, when="is_ack"),
+            Button(L("survey-next"), id="next", on_click=h.on_next, when="is_note"),
+            Row(
+                Button(L("survey-prev"), id="prev", on_click=h.on_prev, when="has_prev"),
+                Button(L("survey-skip"), id="skip", on_click=h.on_skip, when="can_skip"),
+            ),
+            Button(L("survey-leave"), id="leave", on_click=h.on_leave),
+            MessageInput(h.on_typed, content_types=[ContentType.TEXT]),
+            MessageInput(h.on_file, content_types=[ContentType.DOCUMENT, ContentType.PHOTO]),
+            MessageInput(h.on_wrong_input),
+            getter=question_getter,
+            state=SurveySG.question,
+        ),
+        Window(
+            T("survey-other"),
+            MessageInput(h.on_other_text, content_types=[ContentType.TEXT]),
+            MessageInput(h.on_wrong_input),
+            Back(L("common-back")),
+            getter=other_getter,
+            state=SurveySG.other,
+        ),
+        Window(
+            T("survey-review"),
+            item_list("e", "items", h.on_edit, width=4, height=6),
+            SwitchTo(L("survey-submit"), id="submit", state=SurveySG.confirm, when="can_submit"),
+            Button(L("survey-reopen"), id="reopen", on_click=h.on_reopen, when="can_reopen"),
+            Cancel(L("survey-leave")),
+            unexpected_input(),
+            getter=review_getter,
+            state=SurveySG.review,
+        ),
+        Window(
+            T("survey-confirm"),
+            Button(L("survey-confirm-yes"), id="yes", on_click=h.on_submit),
+            Back(L("common-back")),
+            unexpected_input(),
+            getter=review_getter,
+            state=SurveySG.confirm,
+        ),
+    ), Action.ANSWER_FORMS)
+

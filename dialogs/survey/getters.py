@@ -1,0 +1,89 @@
+from aiogram_dialog import DialogManager
+
+from dialogs.formatting import excerpt
+from dialogs.survey.display import answer_text
+from services import registration, submissions
+from services.timezones import local
+
+
+async def list_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    items = []
+    for progress in await submissions.open_surveys(session, user):
+        status = str(progress.submission.status) if progress.submission else "new"
+        mark = "✅" if status == "submitted" else "📝"
+        label = (f"{mark} {excerpt(progress.form.title(l10n.locale), 40)} "
+                 f"({progress.answered}/{progress.total})")
+        items.append((str(progress.form.id), label))
+    return {"items": items, "count": len(items)}
+
+
+async def _state(dialog_manager: DialogManager, session, user):
+    submission = await submissions.own_submission(
+        session, user, dialog_manager.dialog_data["submission_id"])
+    answers = await submissions.answers_of(session, submission)
+    return submission, answers, submissions.values_of(answers), submissions.definition(
+        submission.form)
+
+
+async def question_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    submission, answers, values, defn = await _state(dialog_manager, session, user)
+    shown = submissions.visible(defn, values)
+    names = [q.name for q in shown]
+    name = dialog_manager.dialog_data.get("q")
+    question = shown[names.index(name)] if name in names else shown[0]
+    locale = l10n.locale
+    current = answers.get(question.name)
+    editor = current and current.by != user.id and current.by
+    return {
+        "form_title": submission.form.title(locale),
+        "section": defn.text(question.section, locale) if question.section else "",
+        "number": names.index(question.name) + 1,
+        "total": len(shown),
+        "label": defn.text(question.label, locale),
+        "hint": defn.text(question.hint, locale) if question.hint else "",
+        "current": answer_text(defn, question, values.get(question.name), locale, values),
+        "changed_by": await registration.display_name(session, editor) if editor else "",
+        "changed_at": local(current.at, user) if current else "",
+        "choices": [(c.name, defn.text(c.label, locale)) for c in question.choices],
+        "is_select": question.type == "select_one",
+        "is_multi": question.type == "select_multiple",
+        "is_date": question.type == "date",
+        "is_typed": question.type in ("text", "integer", "decimal"),
+        "is_file": question.type == "file",
+        "is_ack": question.type == "acknowledge",
+        "is_note": question.type == "note",
+        "can_skip": not submissions.is_required(question, values) and question.type != "note",
+        "has_prev": names.index(question.name) > 0,
+        "type": question.type,
+    }
+
+
+async def other_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    submission, answers, values, defn = await _state(dialog_manager, session, user)
+    question = defn.question(dialog_manager.dialog_data["q"])
+    return {"label": defn.text(question.label, l10n.locale)}
+
+
+async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    submission, answers, values, defn = await _state(dialog_manager, session, user)
+    locale = l10n.locale
+    lines, items = [], []
+    for number, question in enumerate(submissions.visible(defn, values), start=1):
+        if question.type == "note":
+            continue
+        shown = answer_text(defn, question, values.get(question.name), locale, values) or "—"
+        lines.append(f"{number}. {defn.text(question.label, locale)}\n   → {shown}")
+        items.append((question.name, f"✏️ {number}"))
+    missing = submissions.missing_required(defn, values)
+    editable = submission.status in submissions.EDITABLE
+    return {
+        "form_title": submission.form.title(locale),
+        "answers": "\n".join(lines),
+        "items": items if editable else [],
+        "missing": len(missing),
+        "status": str(submission.status),
+        "submitted_at": local(submission.submitted_at, user) if submission.submitted_at else "",
+        "editable": editable,
+        "can_submit": editable and not missing,
+        "can_reopen": not editable and submissions.is_open(submission.form),
+    }

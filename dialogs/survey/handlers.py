@@ -1,0 +1,267 @@
+from datetime import date
+
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode
+from aiogram_dialog.widgets.input import MessageInput
+from aiogram_dialog.widgets.kbd import Button, ManagedMultiselect, Select
+
+from dialogs.states import SurveySG
+from dialogs.survey.display import answer_text
+from services import submissions
+from services.errors import NotAllowed, NotFound, ServiceError
+
+MULTI_ID = "multi"
+FILE_LIMIT = 20 * 1024 * 1024
+
+
+def _data(manager: DialogManager):
+    data = manager.middleware_data
+    return data["session"], data["user"], data["l10n"]
+
+
+async def _load(manager: DialogManager):
+    session, user, _ = _data(manager)
+    submission = await submissions.own_submission(
+        session, user, manager.dialog_data["submission_id"])
+    answers = await submissions.answers_of(session, submission)
+    return submission, answers, submissions.definition(submission.form)
+
+
+async def show(manager: DialogManager, name: str | None) -> None:
+    """Go to a question (None: the review), remembering what the person was shown."""
+    if name is None:
+        await manager.switch_to(SurveySG.review)
+        return
+    submission, answers, defn = await _load(manager)
+    current = answers.get(name)
+    manager.dialog_data.update(q=name, seen=current.revision if current else None)
+    question = defn.question(name)
+    if question.type == "select_multiple":
+        chosen: ManagedMultiselect = manager.find(MULTI_ID)
+        await chosen.reset_checked()
+        for value in (current.value if current else None) or []:
+            await chosen.set_checked(value, True)
+    await manager.switch_to(SurveySG.question)
+
+
+async def _step(manager: DialogManager, direction: int) -> None:
+    submission, answers, defn = await _load(manager)
+    names = [q.name for q in submissions.visible(defn, submissions.values_of(answers))]
+    name = manager.dialog_data.get("q")
+    position = names.index(name) + direction if name in names else 0
+    await show(manager, names[position] if 0 <= position < len(names) else None)
+
+
+async def on_pick_form(callback: CallbackQuery, widget: Select, manager: DialogManager,
+                       item_id: str) -> None:
+    session, user, l10n = _data(manager)
+    try:
+        submission = await submissions.state_submission(session, user, int(item_id))
+    except (ValueError, NotFound, ServiceError) as refusal:
+        reason = getattr(refusal, "reason", "not-found")
+        await callback.answer(l10n.plain("survey-refused", reason=reason), show_alert=True)
+        return
+    manager.dialog_data["submission_id"] = submission.id
+    answers = await submissions.answers_of(session, submission)
+    defn = submissions.definition(submission.form)
+    values = submissions.values_of(answers)
+    if submission.status not in submissions.EDITABLE:
+        await manager.switch_to(SurveySG.review)
+        return
+    shown = submissions.visible(defn, values)
+    # a new answer starts at the top (its introduction); one under way where it stopped
+    position = submissions.first_open(defn, values) if answers else 0
+    await show(manager, None if position is None else shown[position].name)
+
+
+async def _save(event, manager: DialogManager, value: object) -> bool:
+    """Save the current question's answer; tells the person and returns False if refused."""
+    session, user, l10n = _data(manager)
+    name = manager.dialog_data["q"]
+    message = event.message if isinstance(event, CallbackQuery) else event
+    try:
+        await submissions.answer(session, user, manager.dialog_data["submission_id"], name,
+                                 value, manager.dialog_data.get("seen"))
+    except submissions.Conflict:
+        submission, answers, defn = await _load(manager)
+        question = defn.question(name)
+        values = submissions.values_of(answers)
+        current = answer_text(defn, question, values.get(name), l10n.locale, values) or "—"
+        await message.answer(l10n("survey-conflict", current=current))
+        await show(manager, name)  # shown afresh, with what is there now
+        manager.show_mode = ShowMode.SEND
+        return False
+    except submissions.Invalid as invalid:
+        await _explain(message, manager, invalid)
+        return False
+    except (submissions.FormClosed, submissions.AlreadySubmitted, NotAllowed) as refusal:
+        await message.answer(l10n("survey-refused", reason=refusal.reason))
+        manager.show_mode = ShowMode.SEND
+        return False
+    return True
+
+
+async def _explain(message: Message, manager: DialogManager, invalid) -> None:
+    session, user, l10n = _data(manager)
+    submission, answers, defn = await _load(manager)
+    own = defn.text(invalid.message, l10n.locale) if invalid.message else ""
+    await message.answer(own or l10n("survey-invalid", reason=invalid.reason,
+                                     type=str(invalid.details.get("type", "")),
+                                     limit=invalid.details.get("limit", 0)))
+    manager.show_mode = ShowMode.SEND
+
+
+async def _answer_and_next(event, manager: DialogManager, value: object) -> None:
+    if await _save(event, manager, value):
+        await _step(manager, +1)
+
+
+async def on_choice(callback: CallbackQuery, widget: Select, manager: DialogManager,
+                    item_id: str) -> None:
+    submission, answers, defn = await _load(manager)
+    question = defn.question(manager.dialog_data["q"])
+    if question.type != "select_one" or question.choice(item_id) is None:
+        _, _, l10n = _data(manager)
+        await callback.answer(l10n.plain("error-stale"), show_alert=True)
+        return
+    if item_id == "other" and question.or_other:
+        await manager.switch_to(SurveySG.other)
+        return
+    await _answer_and_next(callback, manager, item_id)
+
+
+async def on_multi_done(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    submission, answers, defn = await _load(manager)
+    checked = set(manager.find(MULTI_ID).get_checked())
+    question = defn.question(manager.dialog_data["q"])
+    in_form_order = [c.name for c in question.choices if c.name in checked]
+    await _answer_and_next(callback, manager, in_form_order)
+
+
+async def on_date(callback: CallbackQuery, widget, manager: DialogManager, chosen: date) -> None:
+    await _answer_and_next(callback, manager, chosen.isoformat())
+
+
+async def on_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    submission, answers, defn = await _load(manager)
+    question = defn.question(manager.dialog_data["q"])
+    if question.type not in ("text", "integer", "decimal"):
+        return await on_wrong_input(message, widget, manager)
+    try:
+        value = submissions.parse_typed(question, message.text or "")
+    except submissions.Invalid as invalid:
+        await _explain(message, manager, invalid)
+        return
+    manager.show_mode = ShowMode.SEND
+    await _answer_and_next(message, manager, value)
+
+
+async def on_other_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    session, user, l10n = _data(manager)
+    submission, answers, defn = await _load(manager)
+    question = defn.question(manager.dialog_data["q"])
+    text = (message.text or "").strip()
+    if not text or len(text) > submissions.TEXT_LIMIT:
+        await message.answer(l10n("survey-invalid", reason="required", type="", limit=0))
+        manager.show_mode = ShowMode.SEND
+        return
+    manager.show_mode = ShowMode.SEND
+    if await _save(message, manager, "other"):
+        other = answers.get(question.other_name)
+        try:
+            await submissions.answer(session, user, submission.id, question.other_name, text,
+                                     other.revision if other else None)
+        except ServiceError:
+            pass  # the choice is kept; the text can be typed again from the review
+        await _step(manager, +1)
+
+
+async def on_file(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    _, _, l10n = _data(manager)
+    submission, answers, defn = await _load(manager)
+    if defn.question(manager.dialog_data["q"]).type != "file":
+        return await on_wrong_input(message, widget, manager)
+    document = message.document
+    if document is None:
+        await message.answer(l10n("survey-invalid", reason="want-document", type="", limit=0))
+        manager.show_mode = ShowMode.SEND
+        return
+    if (document.file_size or 0) > FILE_LIMIT:
+        await message.answer(l10n("survey-invalid", reason="file-too-big", type="", limit=20))
+        manager.show_mode = ShowMode.SEND
+        return
+    manager.show_mode = ShowMode.SEND
+    await _answer_and_next(message, manager, {
+        "file_id": document.file_id, "name": document.file_name or "document",
+        "size": document.file_size or 0, "mime": document.mime_type or ""})
+
+
+async def on_wrong_input(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    _, _, l10n = _data(manager)
+    await message.answer(l10n("survey-invalid", reason="use-buttons", type="", limit=0))
+    manager.show_mode = ShowMode.SEND
+
+
+async def on_ack(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _answer_and_next(callback, manager, "OK")
+
+
+async def on_next(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _step(manager, +1)
+
+
+async def on_prev(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _step(manager, -1)
+
+
+async def on_skip(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    session, user, l10n = _data(manager)
+    try:
+        await submissions.clear(session, user, manager.dialog_data["submission_id"],
+                                manager.dialog_data["q"])
+    except ServiceError as refusal:
+        await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
+                              show_alert=True)
+        return
+    await _step(manager, +1)
+
+
+async def on_leave(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    _, _, l10n = _data(manager)
+    await callback.answer(l10n.plain("survey-saved"), show_alert=True)
+    await manager.done()
+
+
+async def on_edit(callback: CallbackQuery, widget: Select, manager: DialogManager,
+                  item_id: str) -> None:
+    submission, answers, defn = await _load(manager)
+    names = {q.name for q in submissions.visible(defn, submissions.values_of(answers))}
+    if item_id not in names:
+        _, _, l10n = _data(manager)
+        await callback.answer(l10n.plain("error-stale"), show_alert=True)
+        return
+    await show(manager, item_id)
+
+
+async def on_submit(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    session, user, l10n = _data(manager)
+    try:
+        await submissions.submit(session, user, manager.dialog_data["submission_id"])
+    except ServiceError as refusal:
+        await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
+                              show_alert=True)
+        await manager.switch_to(SurveySG.review)
+        return
+    await callback.answer(l10n.plain("survey-submitted"), show_alert=True)
+    await manager.switch_to(SurveySG.review)
+
+
+async def on_reopen(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    session, user, l10n = _data(manager)
+    try:
+        await submissions.reopen(session, user, manager.dialog_data["submission_id"])
+    except ServiceError as refusal:
+        await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
+                              show_alert=True)
+        return
+    await manager.switch_to(SurveySG.review)

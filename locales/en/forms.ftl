@@ -1,0 +1,107 @@
+menu-surveys = 📝 Questionnaires
+
+survey-list = <b>Questionnaires</b>
+    { $count ->
+        [0] No questionnaire is open at the moment.
+       *[other] Open questionnaires for your state (answers so far / questions):
+    }
+survey-section = <b>{ $section }</b>
+survey-question =
+    <i>{ $form_title }</i> — { $number } / { $total }
+    <b>{ $label }</b>
+survey-hint = <i>{ $hint }</i>
+survey-current = Current answer: { $current }
+survey-changed = Last changed by { $changed_by }, { DATETIME($changed_at, dateStyle: "medium", timeStyle: "short") }.
+survey-multi-done = Done ✓
+survey-ack = ✓ I confirm
+survey-next = Next ›
+survey-prev = ‹ Previous
+survey-skip = Skip ›
+survey-leave = 💾 Save and leave
+survey-other = <b>{ $label }</b>
+    Please type the other answer:
+survey-review =
+    <b>{ $form_title }</b> — { $status ->
+        [submitted] submitted on { DATETIME($submitted_at, dateStyle: "medium", timeStyle: "short") }
+       *[other] your state's answers
+    }
+
+    { $answers }
+
+    { $missing ->
+        [0] { $status ->
+            [submitted] You can reopen it to make changes until the questionnaire closes.
+           *[other] All required questions are answered. Press ✏️ and a number to change an answer.
+        }
+        [one] One required question is still unanswered.
+       *[other] { $missing } required questions are still unanswered.
+    }
+survey-submit = 📨 Submit for my state
+survey-reopen = ✏️ Reopen to edit
+survey-confirm = Submit these answers on behalf of your state? The other focal points of your state see the same answers; the questionnaire can be reopened until it closes.
+survey-confirm-yes = ✅ Yes, submit
+survey-submitted = Submitted. Thank you.
+survey-saved = Your answers are saved. Come back any time: you will continue where you stopped.
+survey-conflict = Another focal point of your state changed this answer meanwhile. It is now: { $current }
+    Answer again if you want to change it.
+survey-refused = { $reason ->
+    [form-closed] This questionnaire is closed.
+    [already-submitted] Your state's answers were submitted; reopen them to make changes.
+    [required] Some required questions are still unanswered.
+    [other-state] This belongs to another member state.
+   *[other] This questionnaire is not available.
+}
+survey-invalid = { $reason ->
+    [type] { $type ->
+        [integer] Please type a whole number, for example 12.
+        [decimal] Please type a number, for example 12.5.
+        [date] Please type a date as YYYY-MM-DD, or choose it in the calendar.
+       *[choice] Please choose one of the buttons.
+    }
+    [required] This question needs an answer.
+    [too-long] This answer is too long (at most { $limit } characters).
+    [constraint] This answer is not accepted here.
+    [want-document] Please send the file as a document (📎 → File).
+    [file-too-big] This file is larger than { $limit } MB.
+   *[use-buttons] Please answer with the buttons below.
+}
+
+## Secretariat
+
+menu-forms = 🗂 Questionnaires
+forms-list = <b>Questionnaires</b>
+    { $count ->
+        [0] None yet.
+       *[other] 🟢 open · 📄 not yet open · 🔒 closed
+    }
+forms-upload = ⬆️ Publish a new questionnaire (.xlsx)
+forms-ask-upload = Send the questionnaire as an XLSForm spreadsheet (.xlsx, as used by KoBoToolbox and ODK), with labels in Arabic and English (label::Arabic (ar), label::English (en)). It is checked, then shown here before you open it.
+forms-upload-refused = { $reason ->
+    [too-big] This file is too large (at most 2 MB).
+   *[not-xlsx] Please send an .xlsx file as a document.
+}
+forms-upload-problems = { $count ->
+    [one] The questionnaire cannot be used; one problem:
+   *[other] The questionnaire cannot be used; { $count } problems:
+}
+    { $problems }
+forms-uploaded = Questionnaire “{ $title }” (version { $version }) checked and saved. It is not open yet.
+forms-upload-known = This questionnaire (“{ $title }”, version { $version }) was already published.
+forms-detail =
+    <b>{ $title }</b> · version { $version }
+    { $status ->
+        [open] 🟢 Open
+        [closed] 🔒 Closed
+       *[draft] 📄 Not yet open
+    } — { $questions } questions
+    ✅ Submitted ({ $submitted_count }): { $submitted }
+    ✍️ In progress ({ $in_progress_count }): { $in_progress }
+    ⏳ Not started: { $not_started_count }
+forms-open = 🟢 Open until…
+forms-close = 🔒 Close now
+forms-closed = The questionnaire is closed; the answers are kept.
+forms-ask-close-date = Until which day may the member states answer “{ $title }”? (until 23:59 { $zone } time)
+forms-refused = { $reason ->
+    [not-in-future] Please choose a day in the future.
+   *[other] This cannot be done now.
+}

@@ -1,0 +1,130 @@
+"""Forms known to the bot: the shipped ones (data/forms/) and those the secretariat publishes."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services import audit, clock
+from services.errors import NotFound, ServiceError
+from services.forms.definition import FormDefinition
+from services.forms.xlsform import load_xlsform
+from services.permissions import Action, require
+from services.resources import resource_path
+from storage.models import Answer, Form, FormKind, FormStatus, Submission, SubmissionStatus, User
+from storage.repositories import member_states as member_state_repo
+
+PRACTICE_KEYS = ("practice",)  # forms whose key marks them as practices (one record each)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    added: int
+    unchanged: int
+
+
+def kind_of(defn: FormDefinition) -> FormKind:
+    return FormKind.PRACTICE if defn.key in PRACTICE_KEYS else FormKind.SURVEY
+
+
+async def register(session: AsyncSession, defn: FormDefinition,
+                   actor: User | None = None) -> tuple[Form, bool]:
+    """Store a loaded form as a draft; the same key and version twice is one form."""
+    form = await session.scalar(select(Form).where(Form.key == defn.key,
+                                                   Form.version == defn.version))
+    if form is not None:
+        return form, False
+    form = Form(key=defn.key, version=defn.version, kind=kind_of(defn),
+                title_ar=defn.text(defn.title, "ar")[:300],
+                title_en=defn.text(defn.title, "en")[:300],
+                definition=defn.to_json(), status=FormStatus.DRAFT, created_at=clock.now(),
+                created_by=actor.id if actor else None)
+    session.add(form)
+    await session.flush()
+    await audit.record(session, "form.register", "form", form.id,
+                       actor_id=actor.id if actor else None, key=defn.key, version=defn.version)
+    return form, True
+
+
+async def load_shipped(session: AsyncSession, folder: Path | None = None) -> Loaded:
+    """Register every form under data/forms/ (safe to repeat)."""
+    folder = folder or resource_path("data", "forms")
+    added = unchanged = 0
+    for path in sorted(folder.glob("*.md")) + sorted(folder.glob("*.xlsx")):
+        _, new = await register(session, load_xlsform(path))
+        added, unchanged = added + new, unchanged + (not new)
+    return Loaded(added, unchanged)
+
+
+class NotInFuture(ServiceError):
+    reason = "not-in-future"
+
+
+async def open_form(session: AsyncSession, actor: User, form_id: int,
+                    closes_at: datetime | None) -> Form:
+    """Open a form to the member states until `closes_at` (None: until closed by hand)."""
+    require(actor, Action.MANAGE_FORMS)
+    form = await session.get(Form, form_id)
+    if form is None:
+        raise NotFound("form", id=form_id)
+    if closes_at is not None and closes_at <= clock.now():
+        raise NotInFuture()
+    form.status, form.opens_at, form.closes_at = FormStatus.OPEN, clock.now(), closes_at
+    await session.flush()
+    await audit.record(session, "form.open", "form", form.id, actor_id=actor.id,
+                       closes_at=closes_at.isoformat() if closes_at else None)
+    return form
+
+
+@dataclass(frozen=True)
+class StateProgress:
+    code: str
+    status: str  # not-started | in-progress | submitted (or the submission's later status)
+    answered: int
+    updated_at: datetime | None
+
+
+async def list_forms(session: AsyncSession, actor: User) -> list[Form]:
+    require(actor, Action.MANAGE_FORMS)
+    return list(await session.scalars(select(Form).order_by(Form.id.desc())))
+
+
+async def get_form(session: AsyncSession, actor: User, form_id: int) -> Form:
+    require(actor, Action.MANAGE_FORMS)
+    form = await session.get(Form, form_id)
+    if form is None:
+        raise NotFound("form", id=form_id)
+    return form
+
+
+async def close_form(session: AsyncSession, actor: User, form_id: int) -> Form:
+    """Close a form now: the states' answers are kept and can no longer change."""
+    form = await get_form(session, actor, form_id)
+    form.status, form.closes_at = FormStatus.CLOSED, clock.now()
+    await session.flush()
+    await audit.record(session, "form.close", "form", form.id, actor_id=actor.id)
+    return form
+
+
+async def progress(session: AsyncSession, actor: User, form_id: int) -> list[StateProgress]:
+    """Every member state and how far it is with a survey."""
+    form = await get_form(session, actor, form_id)
+    states = await member_state_repo.all_states(session)
+    rows = {s.member_state_code: s for s in await session.scalars(
+        select(Submission).where(Submission.form_id == form.id))}
+    counts = dict((await session.execute(
+        select(Answer.submission_id, func.count()).join(Submission)
+        .where(Submission.form_id == form.id).group_by(Answer.submission_id))).all())
+    result = []
+    for state in states:
+        submission = rows.get(state.code)
+        if submission is None:
+            result.append(StateProgress(state.code, "not-started", 0, None))
+        else:
+            status = "in-progress" if submission.status == SubmissionStatus.DRAFT else str(
+                submission.status)
+            result.append(StateProgress(state.code, status, counts.get(submission.id, 0),
+                                        submission.updated_at))
+    return result

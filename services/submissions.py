@@ -1,0 +1,332 @@
+"""A member state's answers to a form: one shared draft, answered question by question.
+
+Values as stored: text -> str; integer -> int; decimal -> str (exact); date -> ISO date;
+select_one -> choice name (with or_other, "other" plus the text under "<name>_other");
+select_multiple -> list of choice names; file -> {file_id, name, size, mime};
+acknowledge -> "OK". Notes take no answer.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services import clock, expressions
+from services.errors import NotAllowed, NotFound, ServiceError
+from services.forms.definition import FormDefinition, Question
+from services.permissions import Action, require
+from services.timezones import user_timezone
+from storage.models import (
+    Answer,
+    AnswerChange,
+    Form,
+    FormKind,
+    FormStatus,
+    Submission,
+    SubmissionStatus,
+    User,
+)
+
+TEXT_LIMIT = 4000
+ANSWERLESS = ("note",)
+EDITABLE = (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+
+
+class Invalid(ServiceError):
+    """A typed answer refused: reason type | constraint | required | too-long; `message` is
+    the form's own message per language when it has one."""
+
+    def __init__(self, reason: str, message: dict | None = None, **details: object):
+        super().__init__(reason, **details)
+        self.message = message or {}
+
+
+class Conflict(ServiceError):
+    """Someone else changed this answer since it was shown; `current` is what it is now."""
+
+    reason = "conflict"
+
+
+class FormClosed(ServiceError):
+    reason = "form-closed"
+
+
+class AlreadySubmitted(ServiceError):
+    reason = "already-submitted"
+
+
+@dataclass(frozen=True)
+class Progress:
+    form: Form
+    submission: Submission | None
+    answered: int
+    total: int
+
+
+_definitions: dict[tuple[int, str], FormDefinition] = {}
+
+
+def definition(form: Form) -> FormDefinition:
+    """The form's questions (parsed once per form version)."""
+    key = (form.id, form.version)
+    if key not in _definitions:
+        _definitions[key] = FormDefinition.from_json(form.definition)
+    return _definitions[key]
+
+
+def is_open(form: Form) -> bool:
+    now = clock.now()
+    return (form.status == FormStatus.OPEN and (form.opens_at is None or form.opens_at <= now)
+            and (form.closes_at is None or now < form.closes_at))
+
+
+def values_of(answers: dict[str, Answer]) -> dict[str, object]:
+    return {name: answer.value for name, answer in answers.items()}
+
+
+def visible(defn: FormDefinition, values: dict[str, object]) -> list[Question]:
+    """The questions that apply, given the answers so far (their `relevant`)."""
+    return [q for q in defn.questions
+            if not q.relevant or expressions.parse(q.relevant).truthy(values)]
+
+
+def is_required(question: Question, values: dict[str, object]) -> bool:
+    if question.type in ANSWERLESS:
+        return False
+    if question.required_if:
+        return expressions.parse(question.required_if).truthy(values)
+    return question.required
+
+
+def is_answered(question: Question, values: dict[str, object]) -> bool:
+    value = values.get(question.name)
+    return value not in (None, "", [])
+
+
+def first_open(defn: FormDefinition, values: dict[str, object],
+               skipped: set[str] = frozenset()) -> int | None:
+    """Position (in the visible questions) of the first one still to answer, None if done."""
+    for position, question in enumerate(visible(defn, values)):
+        if question.type in ANSWERLESS or question.name in skipped:
+            continue
+        if not is_answered(question, values):
+            return position
+    return None
+
+
+def missing_required(defn: FormDefinition, values: dict[str, object]) -> list[Question]:
+    return [q for q in visible(defn, values)
+            if is_required(q, values) and not is_answered(q, values)]
+
+
+def parse_typed(question: Question, text: str) -> object:
+    """A typed answer as the question's type, or Invalid("type")."""
+    text = text.strip()
+    if len(text) > TEXT_LIMIT:
+        raise Invalid("too-long", limit=TEXT_LIMIT, length=len(text))
+    if not text:
+        raise Invalid("required", question.required_message)
+    if question.type == "integer":
+        if not re.fullmatch(r"[-+]?\d{1,15}", _latin_digits(text)):
+            raise Invalid("type", type="integer")
+        return int(_latin_digits(text))
+    if question.type == "decimal":
+        try:
+            number = Decimal(_latin_digits(text).replace("٫", ".").replace(",", "."))
+        except InvalidOperation as error:
+            raise Invalid("type", type="decimal") from error
+        if not number.is_finite():
+            raise Invalid("type", type="decimal")
+        return str(number)
+    if question.type == "date":
+        try:
+            return date.fromisoformat(_latin_digits(text)).isoformat()
+        except ValueError as error:
+            raise Invalid("type", type="date") from error
+    return text
+
+
+def _latin_digits(text: str) -> str:
+    # Arabic-Indic and Persian digits typed on an Arabic keyboard count as digits
+    return text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+
+
+def check(question: Question, value: object, values: dict[str, object],
+          today: date | None = None) -> None:
+    """The form's constraint on an answer; Invalid("constraint") with its message.
+
+    `today` is the answering state's own date (today() in a constraint means the day there).
+    """
+    if question.type in ("select_one", "select_multiple"):
+        names = {choice.name for choice in question.choices}
+        chosen = value if isinstance(value, list) else [value]
+        if not set(chosen) <= names:
+            raise Invalid("type", type="choice")
+    if question.constraint:
+        if not expressions.parse(question.constraint).truthy(values, current=value,
+                                                              today=today):
+            raise Invalid("constraint", question.constraint_message)
+
+
+async def open_surveys(session: AsyncSession, user: User) -> list[Progress]:
+    """Open surveys with how far the user's state has got."""
+    require(user, Action.ANSWER_FORMS)
+    forms = await session.scalars(select(Form).where(
+        Form.kind == FormKind.SURVEY, Form.status == FormStatus.OPEN).order_by(Form.id))
+    result = []
+    for form in forms:
+        if not is_open(form):
+            continue
+        submission = await session.scalar(select(Submission).where(
+            Submission.single_key == f"{form.id}:{user.member_state_code}"))
+        values = values_of(await answers_of(session, submission)) if submission else {}
+        shown = [q for q in visible(definition(form), values) if q.type not in ANSWERLESS]
+        answered = sum(1 for q in shown if is_answered(q, values))
+        result.append(Progress(form, submission, answered, len(shown)))
+    return result
+
+
+async def state_submission(session: AsyncSession, user: User, form_id: int) -> Submission:
+    """The state's shared answer to a survey, created on first use."""
+    require(user, Action.ANSWER_FORMS)
+    form = await session.get(Form, form_id)
+    if form is None or form.kind != FormKind.SURVEY:
+        raise NotFound("form", id=form_id)
+    if not is_open(form):
+        raise FormClosed()
+    key = f"{form.id}:{user.member_state_code}"
+    submission = await session.scalar(select(Submission).where(Submission.single_key == key))
+    if submission is None:
+        try:
+            async with session.begin_nested():
+                submission = Submission(form_id=form.id, member_state_code=user.member_state_code,
+                                        single_key=key, status=SubmissionStatus.DRAFT,
+                                        created_at=clock.now(), updated_at=clock.now())
+                session.add(submission)
+        except IntegrityError:  # another focal point of the state started it just now
+            submission = await session.scalar(select(Submission).where(
+                Submission.single_key == key))
+    await session.refresh(submission, ["form"])
+    return submission
+
+
+async def own_submission(session: AsyncSession, user: User, submission_id: int) -> Submission:
+    """A submission of the user's own state (anything else is refused)."""
+    require(user, Action.ANSWER_FORMS)
+    submission = await session.get(Submission, submission_id)
+    if submission is None or submission.member_state_code != user.member_state_code:
+        raise NotAllowed("other-state")
+    return submission
+
+
+async def answers_of(session: AsyncSession, submission: Submission) -> dict[str, Answer]:
+    rows = await session.scalars(select(Answer).where(Answer.submission_id == submission.id))
+    return {answer.question: answer for answer in rows}
+
+
+def _editable(submission: Submission) -> None:
+    if not is_open(submission.form):
+        raise FormClosed()
+    if submission.status not in EDITABLE:
+        raise AlreadySubmitted()
+
+
+async def answer(session: AsyncSession, user: User, submission_id: int, name: str,
+                 value: object, seen_revision: int | None) -> Answer:
+    """Save one answer. `seen_revision` is the revision the person was shown (None: none
+    existed); if someone changed it meanwhile, Conflict with the current answer."""
+    submission = await own_submission(session, user, submission_id)
+    _editable(submission)
+    question = _question(definition(submission.form), name)
+    answers = await answers_of(session, submission)
+    current = answers.get(name)
+    if (current.revision if current else None) != seen_revision:
+        raise Conflict(current=current.value if current else None,
+                       by=current.by if current else None)
+    values = values_of(answers)
+    check(question, value, {**values, name: value},
+          today=clock.now().astimezone(user_timezone(user)).date())
+    previous = current.value if current else None
+    if current is None:
+        current = Answer(submission_id=submission.id, question=name, revision=0)
+        session.add(current)
+    current.value, current.by, current.at = value, user.id, clock.now()
+    current.revision += 1
+    _touch(submission, user)
+    session.add(AnswerChange(submission_id=submission.id, action="answer", question=name,
+                             previous=previous, value=value, by=user.id, at=clock.now()))
+    await session.flush()
+    return current
+
+
+async def clear(session: AsyncSession, user: User, submission_id: int, name: str) -> None:
+    """Remove an optional answer (skip)."""
+    submission = await own_submission(session, user, submission_id)
+    _editable(submission)
+    answers = await answers_of(session, submission)
+    question = _question(definition(submission.form), name)
+    if is_required(question, values_of(answers)):
+        raise Invalid("required", question.required_message)
+    if name in answers:
+        session.add(AnswerChange(submission_id=submission.id, action="clear", question=name,
+                                 previous=answers[name].value, by=user.id, at=clock.now()))
+        await session.delete(answers[name])
+        _touch(submission, user)
+    await session.flush()
+
+
+async def submit(session: AsyncSession, user: User, submission_id: int) -> Submission:
+    """Submit for the state; refused while a required question is unanswered."""
+    submission = await own_submission(session, user, submission_id)
+    _editable(submission)
+    values = values_of(await answers_of(session, submission))
+    missing = missing_required(definition(submission.form), values)
+    if missing:
+        raise Invalid("required", missing=[q.name for q in missing])
+    submission.status = SubmissionStatus.SUBMITTED
+    submission.submitted_at, submission.submitted_by = clock.now(), user.id
+    _touch(submission, user)
+    session.add(AnswerChange(submission_id=submission.id, action="submit", by=user.id,
+                             at=clock.now()))
+    await session.flush()
+    return submission
+
+
+async def reopen(session: AsyncSession, user: User, submission_id: int) -> Submission:
+    """Make a submitted answer editable again, until the form closes."""
+    submission = await own_submission(session, user, submission_id)
+    if not is_open(submission.form):
+        raise FormClosed()
+    if submission.status != SubmissionStatus.SUBMITTED:
+        return submission
+    submission.status = SubmissionStatus.DRAFT
+    _touch(submission, user)
+    session.add(AnswerChange(submission_id=submission.id, action="reopen", by=user.id,
+                             at=clock.now()))
+    await session.flush()
+    return submission
+
+
+async def history(session: AsyncSession, submission: Submission) -> list[AnswerChange]:
+    return list(await session.scalars(select(AnswerChange).where(
+        AnswerChange.submission_id == submission.id).order_by(AnswerChange.id)))
+
+
+def _question(defn: FormDefinition, name: str) -> Question:
+    """A question of the form, or the text of an "or other" choice (`<select>_other`)."""
+    try:
+        return defn.question(name)
+    except KeyError:
+        base = name.removesuffix("_other")
+        select_question = defn.question(base) if base != name else None
+        if select_question is None or not select_question.or_other:
+            raise NotFound("question", name=name) from None
+        return Question(name=name, type="text", label=select_question.label)
+
+
+def _touch(submission: Submission, user: User) -> None:
+    submission.updated_at, submission.updated_by = clock.now(), user.id
