@@ -1,0 +1,272 @@
+"""What the member states answered to a form: per-question summaries, exports and charts.
+
+Only the secretariat sees these. Answers to questions that no longer apply (their `relevant`
+is false given the other answers) are left out, as the chat would not show them either.
+"""
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.errors import NotFound
+from services.forms.definition import OTHER, SELECT_TYPES, FormDefinition, Question, Texts
+from services.permissions import Action, require
+from services.submissions import ANSWERLESS, answers_of, definition, values_of, visible
+from storage.models import Form, MemberState, Submission, SubmissionStatus, User
+
+# A survey counts once its state submitted it; the later statuses are the secretariat's steps.
+SUBMITTED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.CIRCULATED)
+
+
+@dataclass(frozen=True)
+class ChoiceCount:
+    name: str
+    label: Texts
+    count: int
+    percent: float  # of the states that answered the question
+
+
+@dataclass(frozen=True)
+class QuestionSummary:
+    """One question's answers over the states; the fields that apply depend on its type."""
+
+    question: Question
+    answered: int
+    choices: list[ChoiceCount] = field(default_factory=list)
+    other_texts: list[tuple[str, str]] = field(default_factory=list)  # (state code, text)
+    mean: float | None = None
+    minimum: object = None  # int | Decimal for numbers, ISO date text for dates
+    maximum: object = None
+    texts: list[tuple[str, str]] = field(default_factory=list)  # (state code, text)
+
+
+@dataclass(frozen=True)
+class _Answered:
+    submission: Submission
+    values: dict[str, object]  # only the questions that apply
+
+
+async def _form(session: AsyncSession, actor: User, form_id: int) -> Form:
+    require(actor, Action.MANAGE_FORMS)
+    form = await session.get(Form, form_id)
+    if form is None:
+        raise NotFound("form", id=form_id)
+    return form
+
+
+async def _answered(session: AsyncSession, form: Form, include_drafts: bool) -> list[_Answered]:
+    query = select(Submission).where(Submission.form_id == form.id)
+    if not include_drafts:
+        query = query.where(Submission.status.in_(SUBMITTED))
+    defn = definition(form)
+    result = []
+    for submission in await session.scalars(query.order_by(Submission.member_state_code)):
+        values = values_of(await answers_of(session, submission))
+        shown = {q.name for q in visible(defn, values)}
+        kept = {name: value for name, value in values.items()
+                if name in shown or name.removesuffix("_other") in shown}
+        result.append(_Answered(submission, kept))
+    return result
+
+
+def _has(value: object) -> bool:
+    return value not in (None, "", [])
+
+
+def _number(question: Question, value: object) -> int | Decimal:
+    return int(value) if question.type == "integer" else Decimal(str(value))
+
+
+def _summarize(question: Question, answered: list[_Answered]) -> QuestionSummary:
+    given = [(a.submission.member_state_code, a.values[question.name], a.values)
+             for a in answered if _has(a.values.get(question.name))]
+    count = len(given)
+    if question.type in SELECT_TYPES:
+        tally = {choice.name: 0 for choice in question.choices}
+        for _, value, _ in given:
+            for name in value if isinstance(value, list) else [value]:
+                tally[name] = tally.get(name, 0) + 1
+        choices = [ChoiceCount(c.name, c.label, tally[c.name],
+                               round(100 * tally[c.name] / count, 1) if count else 0.0)
+                   for c in question.choices]
+        others = [(code, str(values.get(question.other_name, "")))
+                  for code, value, values in given
+                  if OTHER in (value if isinstance(value, list) else [value])]
+        return QuestionSummary(question, count, choices=choices, other_texts=others)
+    if question.type in ("integer", "decimal"):
+        numbers = [_number(question, value) for _, value, _ in given]
+        if not numbers:
+            return QuestionSummary(question, 0)
+        return QuestionSummary(question, count, mean=float(sum(numbers)) / count,
+                               minimum=min(numbers), maximum=max(numbers))
+    if question.type == "date":
+        days = [str(value) for _, value, _ in given]
+        return QuestionSummary(question, count, minimum=min(days, default=None),
+                               maximum=max(days, default=None))
+    if question.type == "text":
+        return QuestionSummary(question, count,
+                               texts=[(code, str(value)) for code, value, _ in given])
+    return QuestionSummary(question, count)  # acknowledge, file: how many gave one
+
+
+async def summaries(session: AsyncSession, actor: User, form_id: int, *,
+                    include_drafts: bool = False) -> list[QuestionSummary]:
+    """Per answerable question, what the states that submitted answered (drafts on request)."""
+    form = await _form(session, actor, form_id)
+    answered = await _answered(session, form, include_drafts)
+    return [_summarize(q, answered) for q in definition(form).questions
+            if q.type not in ANSWERLESS]
+
+
+def _columns(defn: FormDefinition, question: Question, locale: str) -> list[str]:
+    label = defn.text(question.label, locale)
+    columns = [label]
+    if question.type == "select_multiple":
+        columns += [f"{label}/{defn.text(c.label, locale)}" for c in question.choices]
+    if question.or_other:
+        columns.append(f"{label} (other)")
+    return columns
+
+
+def _cells(defn: FormDefinition, question: Question, values: dict, locale: str) -> list:
+    value = values.get(question.name)
+    if question.type in SELECT_TYPES:
+        chosen = (value if isinstance(value, list) else [value]) if _has(value) else []
+        labels = [defn.text(c.label, locale) if (c := question.choice(name)) else str(name)
+                  for name in chosen]
+        cells: list = [" ".join(labels) if chosen else None]
+        if question.type == "select_multiple":
+            cells += [(1 if c.name in chosen else 0) if chosen else None
+                      for c in question.choices]
+        if question.or_other:
+            cells.append(values.get(question.other_name) if OTHER in chosen else None)
+        return cells
+    if not _has(value):
+        return [None]
+    if question.type in ("integer", "decimal"):
+        return [_number(question, value)]
+    if question.type == "file" and isinstance(value, dict):
+        return [value.get("name") or value.get("file_id")]
+    return [value]
+
+
+async def export_rows(session: AsyncSession, actor: User, form_id: int,
+                      locale: str) -> tuple[list[str], list[list]]:
+    """KoBo's layout: a row per state that started the form, a column per question (multiple
+    choice as a summary column plus a 0/1 column per option), labels in `locale`."""
+    form = await _form(session, actor, form_id)
+    defn = definition(form)
+    questions = [q for q in defn.questions if q.type not in ANSWERLESS]
+    header = ["state_code", "state", "status", "submitted_at"]
+    for question in questions:
+        header += _columns(defn, question, locale)
+    states = {s.code: s for s in await session.scalars(select(MemberState))}
+    rows = []
+    for answered in await _answered(session, form, include_drafts=True):
+        submission, state = answered.submission, states.get(answered.submission.member_state_code)
+        name = (state.name_ar if locale == "ar" else state.name_en) if state else ""
+        at = submission.submitted_at if submission.status in SUBMITTED else None
+        row = [submission.member_state_code, name, str(submission.status),
+               at.astimezone(UTC).isoformat() if at else None]
+        for question in questions:
+            row += _cells(defn, question, answered.values, locale)
+        rows.append(row)
+    return header, rows
+
+
+def export_xlsx(header: list[str], rows: list[list], *, locale: str = "en") -> bytes:
+    """The rows as an .xlsx workbook: bold frozen header, right to left for Arabic."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "data"
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    if locale == "ar":
+        sheet.sheet_view.rightToLeft = True
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def export_csv(header: list[str], rows: list[list]) -> bytes:
+    """The rows as CSV in UTF-8 with a BOM, without which Excel misreads Arabic."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows([["" if cell is None else cell for cell in row] for row in rows])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _is_arabic(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("AL", "R") for char in text)
+
+
+def _shaped(text: str, locale: str) -> str:
+    # matplotlib draws characters one by one, left to right: Arabic needs joining and reordering
+    if locale != "ar" or not _is_arabic(text):
+        return text
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return get_display(arabic_reshaper.reshape(text))
+
+
+def _label(texts: Texts, locale: str) -> str:
+    """A label in `locale`, else in any language it has."""
+    return texts.get(locale) or next(iter(texts.values()), "")
+
+
+def _arabic_font() -> str | None:
+    """A font family with Arabic glyphs, None when none is known (the default is used)."""
+    from matplotlib import font_manager
+
+    for family in ("DejaVu Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "Amiri", "Arial"):
+        try:
+            font_manager.findfont(family, fallback_to_default=False)
+        except ValueError:
+            continue
+        return family
+    return None
+
+
+def chart_png(summary: QuestionSummary, locale: str) -> bytes:
+    """A horizontal bar chart of a choice question's counts, as PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display on the server
+    from matplotlib.figure import Figure
+
+    labels = [_shaped(_label(c.label, locale), locale) for c in summary.choices]
+    counts = [c.count for c in summary.choices]
+    family = _arabic_font()
+    figure = Figure(figsize=(7, 1.2 + 0.5 * max(len(labels), 1)), dpi=100)
+    axes = figure.subplots()
+    positions = list(range(len(labels)))
+    bars = axes.barh(positions, counts, color="#2f6f9f")
+    axes.set_yticks(positions, labels, **({"family": family} if family else {}))
+    axes.invert_yaxis()  # first choice on top, as in the form
+    axes.bar_label(bars, labels=[str(count) for count in counts], padding=3)
+    axes.set_xlim(0, max(counts + [1]) * 1.15)
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.set_title(_shaped(_label(summary.question.label, locale), locale),
+                   **({"family": family} if family else {}))
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
