@@ -67,12 +67,12 @@ class Progress:
     total: int
 
 
-_definitions: dict[tuple[int, str], FormDefinition] = {}
+_definitions: dict[tuple[str, str], FormDefinition] = {}
 
 
 def definition(form: Form) -> FormDefinition:
     """The form's questions (parsed once per form version)."""
-    key = (form.id, form.version)
+    key = (form.key, form.version)  # unique, and the same content wherever it is stored
     if key not in _definitions:
         _definitions[key] = FormDefinition.from_json(form.definition)
     return _definitions[key]

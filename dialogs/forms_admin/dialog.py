@@ -1,6 +1,6 @@
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Back, Button, Cancel, SwitchTo
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Row, SwitchTo
 
 from dialogs.access import restrict
 from dialogs.calendar import LocalCalendar
@@ -27,6 +27,11 @@ def forms_admin_dialog() -> Dialog:
             SwitchTo(L("forms-open"), id="open", state=FormsAdminSG.close_date,
                      when="can_open"),
             Button(L("forms-close"), id="close", on_click=h.on_close_now, when="can_close"),
+            Button(L("forms-summaries"), id="sum", on_click=h.on_summaries),
+            Row(
+                Button(L("forms-export-xlsx"), id="xlsx", on_click=h.on_export),
+                Button(L("forms-export-csv"), id="csv", on_click=h.on_export),
+            ),
             Button(L("announcements-refresh"), id="rf", on_click=h.on_refresh),
             SwitchTo(L("common-back"), id="back", state=FormsAdminSG.list),
             unexpected_input(),

@@ -1,6 +1,6 @@
 from aiogram_dialog import DialogManager
 
-from dialogs.formatting import zone_name
+from dialogs.formatting import excerpt, zone_name
 from services import form_catalog, member_states, submissions
 from services.timezones import local
 
@@ -8,8 +8,8 @@ from services.timezones import local
 async def forms_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
     marks = {"draft": "📄", "open": "🟢", "closed": "🔒"}
     forms = await form_catalog.list_forms(session, user)
-    return {"items": [(str(f.id), f"{marks[str(f.status)]} {f.title(l10n.locale)} · {f.version}")
-                      for f in forms], "count": len(forms)}
+    return {"items": [(str(f.id), f"{marks[str(f.status)]} {excerpt(f.title(l10n.locale), 44)}"
+                                   f" · {f.version}") for f in forms], "count": len(forms)}
 
 
 async def form_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:

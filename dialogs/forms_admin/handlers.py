@@ -5,6 +5,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.forms_admin.reports import send_export, send_summaries
 from dialogs.states import FormsAdminSG
 from services import form_catalog
 from services.errors import NotFound, ServiceError
@@ -72,6 +73,20 @@ async def on_close_now(callback: CallbackQuery, button: Button, manager: DialogM
     data = manager.middleware_data
     await form_catalog.close_form(data["session"], data["user"], manager.dialog_data["form_id"])
     await callback.answer(data["l10n"].plain("forms-closed"))
+
+
+async def on_summaries(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await callback.answer()
+    await send_summaries(manager.middleware_data, manager.dialog_data["form_id"],
+                         callback.message.chat.id)
+    manager.show_mode = ShowMode.SEND
+
+
+async def on_export(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await callback.answer()
+    await send_export(manager.middleware_data, manager.dialog_data["form_id"],
+                      callback.message.chat.id, "xlsx" if button.widget_id == "xlsx" else "csv")
+    manager.show_mode = ShowMode.SEND
 
 
 async def on_refresh(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

@@ -109,3 +109,20 @@ forms-refused = { $reason ->
     [not-in-future] يرجى اختيار يوم في المستقبل.
    *[other] لا يمكن القيام بذلك الآن.
 }
+forms-summaries = 📊 الملخصات والرسوم البيانية
+forms-export-xlsx = ⬇️ ‏Excel ‏(.xlsx)
+forms-export-csv = ⬇️ CSV
+forms-summary-none = لم ترسل أي دولة إجاباتها بعد.
+forms-summary-answered = { $count ->
+    [one] أجابت دولة واحدة
+    [two] أجابت دولتان
+    [few] أجابت { $count } دول
+   *[other] أجابت { $count } دولة
+}
+forms-summary-numbers = المتوسط { $mean } (الأدنى { $low }، الأعلى { $high })
+forms-export-caption = { $count ->
+    [one] إجابات دولة واحدة
+    [two] إجابات دولتين
+    [few] إجابات { $count } دول
+   *[other] إجابات { $count } دولة
+}، صف لكل دولة (مع الإشارة إلى المسودات).

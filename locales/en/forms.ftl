@@ -105,3 +105,16 @@ forms-refused = { $reason ->
     [not-in-future] Please choose a day in the future.
    *[other] This cannot be done now.
 }
+forms-summaries = 📊 Summaries and charts
+forms-export-xlsx = ⬇️ Excel (.xlsx)
+forms-export-csv = ⬇️ CSV
+forms-summary-none = No state has submitted yet.
+forms-summary-answered = { $count ->
+    [one] 1 state answered
+   *[other] { $count } states answered
+}
+forms-summary-numbers = Average { $mean } (lowest { $low }, highest { $high })
+forms-export-caption = { $count ->
+    [one] 1 state's answers
+   *[other] Answers of { $count } states
+}, one row per state (drafts marked as such).
