@@ -138,3 +138,67 @@ async def test_other_states_and_the_secretariat_cannot_touch_it(tg, app, survey)
         with pytest.raises(Exception) as refusal:
             await submissions.answer(session, stranger, mine.id, "meetings", 1, None)
         assert type(refusal.value).__name__ == "NotAllowed"
+
+
+async def test_a_survey_answered_end_to_end_in_arabic(tg, app, survey):
+    fp = await focal(tg, app, 3010, "OM", language="العربية", name="عائشة")
+    await open_survey(fp, "📝 الاستبيانات")
+    assert "استبيان تجريبي" in text(fp)
+    await fp.press("التالي ‹")
+    await fp.send("عشرة")
+    assert "يرجى كتابة عدد صحيح" in fp.messages()[-2].text
+    await fp.send("١١")
+    assert fp.messages()[-2].text == "بين 0 و10"
+    await fp.send("٢")
+    await fp.press("قليلة الفائدة")
+    await fp.press("⬜ البيانات")
+    await fp.press("تم ✓")
+    await fp.press("لا")
+    await fp.press("تخطٍّ ‹")  # the date is optional
+    await fp.send("لا ملاحظات")
+    review = text(fp)
+    assert "→ قليلة الفائدة" in review and "→ البيانات" in review and "→ لا ملاحظات" in review
+    await fp.press("📨 إرسال باسم دولتي")
+    await fp.press("✅ نعم، أرسل")
+    assert fp.last_answer.text == "تم الإرسال. شكرًا لكم."
+    await fp.press("✏️ إعادة الفتح للتعديل")
+    assert "📨 إرسال باسم دولتي" in fp.last_message().button_labels
+
+
+async def test_a_closed_questionnaire_keeps_answers_and_refuses_changes(tg, app, survey):
+    fp = await focal(tg, app, 3011, "KW")
+    await open_survey(fp)
+    await fp.press("Next ›")
+    await fp.send("1")
+    async with transaction(app.pool) as session:
+        from storage.repositories import users
+
+        chief = await users.by_telegram_id(session, 42)
+        await form_catalog.close_form(session, chief, survey.id)
+    await fp.press("Very useful")
+    assert "This questionnaire is closed" in fp.messages()[-2].text
+    await fp.send("/menu")
+    await fp.press("📝 Questionnaires")
+    assert "No questionnaire is open" in fp.last_message().text
+
+
+async def test_documents_and_confirmations(tg, app):
+    async with transaction(app.pool) as session:
+        chief = await registration.bootstrap_secretariat(
+            session, registration.Profile(44, "Chief"), "en")
+        form, _ = await form_catalog.register(
+            session, load_xlsform(FORM.with_name("documents.md")))
+        await form_catalog.open_form(session, chief, form.id, None)
+    fp = await focal(tg, app, 3012, "PS")
+    await open_survey(fp)
+    await fp.send_photo(b"\x89PNG fake")
+    assert "send the file as a document" in fp.messages()[-2].text
+    await fp.send("here it is")
+    assert "answer with the buttons" in fp.messages()[-2].text
+    await fp.upload(b"x" * (20 * 1024 * 1024 + 1), "huge.pdf")
+    assert "larger than 20 MB" in strip_bidi(fp.messages()[-2].text)
+    await fp.upload(b"%PDF-1.4 plan", "national-plan.pdf")
+    assert "I confirm the information is correct" in text(fp)
+    await fp.press("✓ I confirm")
+    review = text(fp)
+    assert "→ national-plan.pdf" in review and "→ ✓" in review
