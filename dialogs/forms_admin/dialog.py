@@ -27,6 +27,7 @@ def forms_admin_dialog() -> Dialog:
             SwitchTo(L("forms-open"), id="open", state=FormsAdminSG.close_date,
                      when="can_open"),
             Button(L("forms-close"), id="close", on_click=h.on_close_now, when="can_close"),
+            Button(L("forms-outline"), id="out", on_click=h.on_outline),
             Button(L("forms-summaries"), id="sum", on_click=h.on_summaries),
             Row(
                 Button(L("forms-export-xlsx"), id="xlsx", on_click=h.on_export),

@@ -5,7 +5,7 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
-from dialogs.forms_admin.reports import send_export, send_summaries
+from dialogs.forms_admin.reports import send_export, send_outline, send_summaries
 from dialogs.states import FormsAdminSG
 from services import form_catalog
 from services.errors import NotFound, ServiceError
@@ -79,6 +79,13 @@ async def on_summaries(callback: CallbackQuery, button: Button, manager: DialogM
     await callback.answer()
     await send_summaries(manager.middleware_data, manager.dialog_data["form_id"],
                          callback.message.chat.id)
+    manager.show_mode = ShowMode.SEND
+
+
+async def on_outline(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await callback.answer()
+    await send_outline(manager.middleware_data, manager.dialog_data["form_id"],
+                       callback.message.chat.id)
     manager.show_mode = ShowMode.SEND
 
 

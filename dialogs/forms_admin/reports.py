@@ -61,3 +61,29 @@ async def send_export(data: dict, form_id: int, chat_id: int, kind: str) -> None
 
 async def _form(data: dict, form_id: int):
     return await form_catalog.get_form(data["session"], data["user"], form_id)
+
+
+async def send_outline(data: dict, form_id: int, chat_id: int) -> None:
+    """Every question as focal points will meet it: section, label, type, choices, rules."""
+    l10n, bot = data["l10n"], data["bot"]
+    form = await _form(data, form_id)
+    defn = submissions.definition(form)
+    locale, chunk, section = l10n.locale, "", None
+    for number, question in enumerate(defn.questions, start=1):
+        lines = []
+        title = defn.text(question.section, locale) if question.section else ""
+        if title and title != section:
+            lines.append(f"\n<b>{html.escape(title)}</b>")
+            section = title
+        mark = "*" if question.required or question.required_if else ""
+        lines.append(f"{number}. {html.escape(defn.text(question.label, locale))}{mark} "
+                     f"<i>({l10n.plain('forms-type', type=question.type)})</i>")
+        lines += [f"   ◦ {html.escape(defn.text(c.label, locale))}" for c in question.choices]
+        if question.relevant:
+            lines.append(f"   ↳ <code>{html.escape(question.relevant)}</code>")
+        block = "\n".join(lines) + "\n"
+        if len(chunk) + len(block) > CHUNK and chunk:
+            await bot.send_message(chat_id, chunk)
+            chunk = ""
+        chunk += block[:CHUNK]
+    await bot.send_message(chat_id, chunk or "—")

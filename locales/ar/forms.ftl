@@ -126,3 +126,15 @@ forms-export-caption = { $count ->
     [few] إجابات { $count } دول
    *[other] إجابات { $count } دولة
 }، صف لكل دولة (مع الإشارة إلى المسودات).
+forms-outline = 👁 معاينة الأسئلة
+forms-type = { $type ->
+    [integer] عدد صحيح
+    [decimal] رقم
+    [date] تاريخ
+    [select_one] اختيار واحد
+    [select_multiple] عدة اختيارات
+    [note] ملاحظة
+    [acknowledge] تأكيد
+    [file] مستند
+   *[text] نص
+}

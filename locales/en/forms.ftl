@@ -118,3 +118,15 @@ forms-export-caption = { $count ->
     [one] 1 state's answers
    *[other] Answers of { $count } states
 }, one row per state (drafts marked as such).
+forms-outline = 👁 Preview the questions
+forms-type = { $type ->
+    [integer] whole number
+    [decimal] number
+    [date] date
+    [select_one] one choice
+    [select_multiple] several choices
+    [note] note
+    [acknowledge] confirmation
+    [file] document
+   *[text] text
+}

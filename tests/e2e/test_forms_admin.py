@@ -60,6 +60,9 @@ async def test_publishing_an_xlsx_checks_it_first(tg, app):
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     assert "checked and saved" in boss.messages()[-2].text
     assert "Not yet open — 2 questions" in strip_bidi(boss.last_message().text)
+    await boss.press("👁 Preview the questions")
+    outline = strip_bidi(boss.messages()[-2].text)
+    assert "1. Number of delegates (whole number)" in outline and "2. Names (text)" in outline
 
 
 async def test_summaries_charts_and_exports_reach_the_chat(tg, app):
