@@ -18,5 +18,9 @@ def zone_name(user: User | None, locale: str) -> str:
 
 def excerpt(html_text: str | None, length: int = 40) -> str:
     """The first words of a message, without markup, for a button label."""
-    plain = " ".join(html.unescape(TAG.sub("", html_text or "")).split())
-    return plain if len(plain) <= length else plain[: length - 1].rstrip() + "…"
+    return clip(" ".join(html.unescape(TAG.sub("", html_text or "")).split()), length)
+
+
+def clip(text: str, length: int) -> str:
+    """Plain text shortened to `length` characters, marked with an ellipsis when cut."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

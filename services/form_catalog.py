@@ -86,6 +86,13 @@ class StateProgress:
     updated_at: datetime | None
 
 
+def status_of(form: Form) -> str:
+    """open | closed | draft, as it stands now: a form past its close date is closed."""
+    if form.status == FormStatus.OPEN and form.closes_at and form.closes_at <= clock.now():
+        return str(FormStatus.CLOSED)
+    return str(form.status)
+
+
 async def list_forms(session: AsyncSession, actor: User) -> list[Form]:
     require(actor, Action.MANAGE_FORMS)
     return list(await session.scalars(select(Form).order_by(Form.id.desc())))

@@ -85,13 +85,18 @@ def is_open(form: Form) -> bool:
 
 
 def values_of(answers: dict[str, Answer]) -> dict[str, object]:
-    return {name: answer.value for name, answer in answers.items()}
+    return {name: answer.value for name, answer in answers.items() if answer.value is not None}
 
 
 def visible(defn: FormDefinition, values: dict[str, object]) -> list[Question]:
     """The questions that apply, given the answers so far (their `relevant`)."""
     return [q for q in defn.questions
             if not q.relevant or expressions.parse(q.relevant).truthy(values)]
+
+
+def answerable(defn: FormDefinition, values: dict[str, object]) -> list[Question]:
+    """The visible questions that take an answer (what "4 / 12" counts)."""
+    return [q for q in visible(defn, values) if q.type not in ANSWERLESS]
 
 
 def is_required(question: Question, values: dict[str, object]) -> bool:
@@ -108,10 +113,13 @@ def is_answered(question: Question, values: dict[str, object]) -> bool:
 
 
 def first_open(defn: FormDefinition, values: dict[str, object],
-               skipped: set[str] = frozenset()) -> int | None:
-    """Position (in the visible questions) of the first one still to answer, None if done."""
+               seen: set[str] = frozenset()) -> int | None:
+    """Position (in the visible questions) of the first one still to answer, None if done.
+
+    `seen` are questions already put to the state (answered, or skipped when optional).
+    """
     for position, question in enumerate(visible(defn, values)):
-        if question.type in ANSWERLESS or question.name in skipped:
+        if question.type in ANSWERLESS or question.name in seen:
             continue
         if not is_answered(question, values):
             return position
@@ -161,6 +169,10 @@ def check(question: Question, value: object, values: dict[str, object],
 
     `today` is the answering state's own date (today() in a constraint means the day there).
     """
+    if value in (None, "", []):
+        if is_required(question, values):
+            raise Invalid("required", question.required_message)
+        return
     if question.type in ("select_one", "select_multiple"):
         names = {choice.name for choice in question.choices}
         chosen = value if isinstance(value, list) else [value]
@@ -184,7 +196,7 @@ async def open_surveys(session: AsyncSession, user: User) -> list[Progress]:
         submission = await session.scalar(select(Submission).where(
             Submission.single_key == f"{form.id}:{user.member_state_code}"))
         values = values_of(await answers_of(session, submission)) if submission else {}
-        shown = [q for q in visible(definition(form), values) if q.type not in ANSWERLESS]
+        shown = answerable(definition(form), values)
         answered = sum(1 for q in shown if is_answered(q, values))
         result.append(Progress(form, submission, answered, len(shown)))
     return result
@@ -271,10 +283,15 @@ async def clear(session: AsyncSession, user: User, submission_id: int, name: str
     question = _question(definition(submission.form), name)
     if is_required(question, values_of(answers)):
         raise Invalid("required", question.required_message)
-    if name in answers:
+    current = answers.get(name)
+    if current is None:  # kept with no value: asked and skipped, so resuming goes past it
+        current = Answer(submission_id=submission.id, question=name, revision=0)
+        session.add(current)
+    if current.value is not None or current.revision == 0:
         session.add(AnswerChange(submission_id=submission.id, action="clear", question=name,
-                                 previous=answers[name].value, by=user.id, at=clock.now()))
-        await session.delete(answers[name])
+                                 previous=current.value, by=user.id, at=clock.now()))
+        current.value, current.by, current.at = None, user.id, clock.now()
+        current.revision += 1
         _touch(submission, user)
     await session.flush()
 

@@ -24,6 +24,7 @@ def forms_admin_dialog() -> Dialog:
         ),
         Window(
             T("forms-detail"),
+            T("forms-closes", when="closes"),
             SwitchTo(L("forms-open"), id="open", state=FormsAdminSG.close_date,
                      when="can_open"),
             Button(L("forms-close"), id="close", on_click=h.on_close_now, when="can_close"),

@@ -8,8 +8,9 @@ from services.timezones import local
 async def forms_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
     marks = {"draft": "📄", "open": "🟢", "closed": "🔒"}
     forms = await form_catalog.list_forms(session, user)
-    return {"items": [(str(f.id), f"{marks[str(f.status)]} {excerpt(f.title(l10n.locale), 44)}"
-                                   f" · {f.version}") for f in forms], "count": len(forms)}
+    return {"items": [(str(f.id), f"{marks[form_catalog.status_of(f)]} "
+                                   f"{excerpt(f.title(l10n.locale), 44)} · {f.version}")
+                      for f in forms], "count": len(forms)}
 
 
 async def form_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
@@ -23,9 +24,14 @@ async def form_getter(dialog_manager: DialogManager, session, user, l10n, **_) -
             "not-started" if row.status == "not-started" else "submitted")
         groups[key].append(names.get(row.code, row.code))
     questions = [q for q in submissions.definition(form).questions if q.type != "note"]
+    if form_catalog.status_of(form) != "open":
+        form_closes = None
+    else:
+        form_closes = form.closes_at
     return {
-        "title": form.title(l10n.locale), "version": form.version, "status": str(form.status),
-        "closes": local(form.closes_at, user) if form.closes_at else "",
+        "title": form.title(l10n.locale), "version": form.version,
+        "status": form_catalog.status_of(form),
+        "closes": local(form_closes, user) if form_closes else "",
         "zone": zone_name(user, l10n.locale), "questions": len(questions),
         "submitted": "، ".join(groups["submitted"]) if l10n.locale == "ar" else ", ".join(
             groups["submitted"]),
@@ -33,5 +39,6 @@ async def form_getter(dialog_manager: DialogManager, session, user, l10n, **_) -
         "submitted_count": len(groups["submitted"]),
         "in_progress_count": len(groups["in-progress"]),
         "not_started_count": len(groups["not-started"]),
-        "can_open": str(form.status) != "open", "can_close": str(form.status) == "open",
+        "can_open": form_catalog.status_of(form) != "open",
+        "can_close": form_catalog.status_of(form) == "open",
     }

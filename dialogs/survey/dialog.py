@@ -25,7 +25,8 @@ def survey_dialog() -> Dialog:
         ),
         Window(
             T("survey-section", when="section"),
-            T("survey-question"),
+            T("survey-question", when="number"),
+            T("survey-note", when=lambda data, *_: not data["number"]),
             T("survey-hint", when="hint"),
             T("survey-current", when="current"),
             T("survey-changed", when="changed_by"),
@@ -38,6 +39,7 @@ def survey_dialog() -> Dialog:
             LocalCalendar(id="cal", on_click=h.on_date, future_only=False, when="is_date"),
             Button(L("survey-ack"), id="ack", on_click=h.on_ack, when="is_ack"),
             Button(L("survey-next"), id="next", on_click=h.on_next, when="is_note"),
+            Button(L("survey-keep"), id="keep", on_click=h.on_next, when="can_keep"),
             Row(
                 Button(L("survey-prev"), id="prev", on_click=h.on_prev, when="has_prev"),
                 Button(L("survey-skip"), id="skip", on_click=h.on_skip, when="can_skip"),
@@ -58,8 +60,16 @@ def survey_dialog() -> Dialog:
             state=SurveySG.other,
         ),
         Window(
-            T("survey-review"),
-            item_list("e", "items", h.on_edit, width=4, height=6),
+            T("survey-review-head"),
+            Format("{answers}"),
+            T("survey-review-foot"),
+            item_list("e", "items", h.on_edit, width=4, height=2),
+            Row(
+                Button(L("survey-page-prev"), id="pprev", on_click=h.on_page,
+                       when="has_prev_page"),
+                Button(L("survey-page-next"), id="pnext", on_click=h.on_page,
+                       when="has_next_page"),
+            ),
             SwitchTo(L("survey-submit"), id="submit", state=SurveySG.confirm, when="can_submit"),
             Button(L("survey-reopen"), id="reopen", on_click=h.on_reopen, when="can_reopen"),
             Cancel(L("survey-leave")),

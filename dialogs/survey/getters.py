@@ -1,6 +1,8 @@
+import html
+
 from aiogram_dialog import DialogManager
 
-from dialogs.formatting import excerpt
+from dialogs.formatting import clip, excerpt
 from dialogs.survey.display import answer_text
 from services import registration, submissions
 from services.timezones import local
@@ -31,14 +33,16 @@ async def question_getter(dialog_manager: DialogManager, session, user, l10n, **
     names = [q.name for q in shown]
     name = dialog_manager.dialog_data.get("q")
     question = shown[names.index(name)] if name in names else shown[0]
+    counted = [q.name for q in submissions.answerable(defn, values)]
     locale = l10n.locale
     current = answers.get(question.name)
     editor = current and current.by != user.id and current.by
     return {
         "form_title": submission.form.title(locale),
         "section": defn.text(question.section, locale) if question.section else "",
-        "number": names.index(question.name) + 1,
-        "total": len(shown),
+        "number": counted.index(question.name) + 1 if question.name in counted else 0,
+        "total": len(counted),
+        "closes": local(submission.form.closes_at, user) if submission.form.closes_at else "",
         "label": defn.text(question.label, locale),
         "hint": defn.text(question.hint, locale) if question.hint else "",
         "current": answer_text(defn, question, values.get(question.name), locale, values),
@@ -53,6 +57,7 @@ async def question_getter(dialog_manager: DialogManager, session, user, l10n, **
         "is_ack": question.type == "acknowledge",
         "is_note": question.type == "note",
         "can_skip": not submissions.is_required(question, values) and question.type != "note",
+        "can_keep": submissions.is_answered(question, values) and question.type != "note",
         "has_prev": names.index(question.name) > 0,
         "type": question.type,
     }
@@ -64,22 +69,29 @@ async def other_getter(dialog_manager: DialogManager, session, user, l10n, **_) 
     return {"label": defn.text(question.label, l10n.locale)}
 
 
+PAGE = 8  # questions per review page: long answers must stay under Telegram's 4096
+
+
 async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
     submission, answers, values, defn = await _state(dialog_manager, session, user)
     locale = l10n.locale
-    lines, items = [], []
-    for number, question in enumerate(submissions.visible(defn, values), start=1):
-        if question.type == "note":
-            continue
+    lines = []
+    for number, question in enumerate(submissions.answerable(defn, values), start=1):
         shown = answer_text(defn, question, values.get(question.name), locale, values) or "—"
-        lines.append(f"{number}. {defn.text(question.label, locale)}\n   → {shown}")
-        items.append((question.name, f"✏️ {number}"))
-    missing = submissions.missing_required(defn, values)
+        lines.append((f"{number}. {html.escape(clip(defn.text(question.label, locale), 120))}"
+                      f"\n   → {html.escape(clip(shown, 300))}", question.name, number))
+    pages = max(1, -(-len(lines) // PAGE))
+    page = min(dialog_manager.dialog_data.get("page", 0), pages - 1)
+    dialog_manager.dialog_data["page"] = page
+    part = lines[page * PAGE:(page + 1) * PAGE]
     editable = submission.status in submissions.EDITABLE
+    missing = submissions.missing_required(defn, values)
     return {
         "form_title": submission.form.title(locale),
-        "answers": "\n".join(lines),
-        "items": items if editable else [],
+        "answers": "\n".join(line for line, _, _ in part),  # shown as is: escaped above
+        "items": [(name, f"✏️ {number}") for _, name, number in part] if editable else [],
+        "page": page + 1, "pages": pages,
+        "has_prev_page": page > 0, "has_next_page": page + 1 < pages,
         "missing": len(missing),
         "status": str(submission.status),
         "submitted_at": local(submission.submitted_at, user) if submission.submitted_at else "",

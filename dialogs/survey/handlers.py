@@ -70,7 +70,7 @@ async def on_pick_form(callback: CallbackQuery, widget: Select, manager: DialogM
         return
     shown = submissions.visible(defn, values)
     # a new answer starts at the top (its introduction); one under way where it stopped
-    position = submissions.first_open(defn, values) if answers else 0
+    position = submissions.first_open(defn, values, seen=set(answers)) if answers else 0
     await show(manager, None if position is None else shown[position].name)
 
 
@@ -113,6 +113,14 @@ async def _explain(message: Message, manager: DialogManager, invalid) -> None:
 
 async def _answer_and_next(event, manager: DialogManager, value: object) -> None:
     if await _save(event, manager, value):
+        await _onward(manager)
+
+
+async def _onward(manager: DialogManager) -> None:
+    """The next question, or back to the review when the person came from it to edit."""
+    if manager.dialog_data.pop("from_review", False):
+        await show(manager, None)
+    else:
         await _step(manager, +1)
 
 
@@ -135,7 +143,12 @@ async def on_multi_done(callback: CallbackQuery, button: Button, manager: Dialog
     checked = set(manager.find(MULTI_ID).get_checked())
     question = defn.question(manager.dialog_data["q"])
     in_form_order = [c.name for c in question.choices if c.name in checked]
-    await _answer_and_next(callback, manager, in_form_order)
+    if not await _save(callback, manager, in_form_order):
+        return
+    if "other" in in_form_order and question.or_other:
+        await manager.switch_to(SurveySG.other)  # the ticks are kept; now the text
+        return
+    await _onward(manager)
 
 
 async def on_date(callback: CallbackQuery, widget, manager: DialogManager, chosen: date) -> None:
@@ -166,14 +179,16 @@ async def on_other_text(message: Message, widget: MessageInput, manager: DialogM
         manager.show_mode = ShowMode.SEND
         return
     manager.show_mode = ShowMode.SEND
-    if await _save(message, manager, "other"):
-        other = answers.get(question.other_name)
-        try:
-            await submissions.answer(session, user, submission.id, question.other_name, text,
-                                     other.revision if other else None)
-        except ServiceError:
-            pass  # the choice is kept; the text can be typed again from the review
-        await _step(manager, +1)
+    # a single choice is saved here; several were saved with their ticks already
+    if question.type == "select_one" and not await _save(message, manager, "other"):
+        return
+    other = answers.get(question.other_name)
+    try:
+        await submissions.answer(session, user, submission.id, question.other_name, text,
+                                 other.revision if other else None)
+    except ServiceError:
+        pass  # the choice is kept; the text can be typed again from the review
+    await _onward(manager)
 
 
 async def on_file(message: Message, widget: MessageInput, manager: DialogManager) -> None:
@@ -207,7 +222,7 @@ async def on_ack(callback: CallbackQuery, button: Button, manager: DialogManager
 
 
 async def on_next(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    await _step(manager, +1)
+    await _onward(manager)
 
 
 async def on_prev(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -223,7 +238,7 @@ async def on_skip(callback: CallbackQuery, button: Button, manager: DialogManage
         await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
                               show_alert=True)
         return
-    await _step(manager, +1)
+    await _onward(manager)
 
 
 async def on_leave(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -240,7 +255,13 @@ async def on_edit(callback: CallbackQuery, widget: Select, manager: DialogManage
         _, _, l10n = _data(manager)
         await callback.answer(l10n.plain("error-stale"), show_alert=True)
         return
+    manager.dialog_data["from_review"] = True
     await show(manager, item_id)
+
+
+async def on_page(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    step = 1 if button.widget_id == "pnext" else -1
+    manager.dialog_data["page"] = max(0, manager.dialog_data.get("page", 0) + step)
 
 
 async def on_submit(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

@@ -9,7 +9,7 @@ announce-ask-text = { $lang ->
    *[en] <b>إعلان جديد</b> — الخطوة 2 من 4
         أرسل النسخة <b>الإنجليزية</b> من النص، أو تخطَّها. تتلقى كل نقطة اتصال النسخة بلغتها؛ وإذا وُجدت نسخة واحدة فقط فسيتلقاها الجميع.
 }
-announce-skip = تخطٍّ ‹
+announce-skip = تخطَّ ›
 announce-discard = 🗑 حذف المسودة
 announce-ask-media =
     <b>الخطوة 3 من 4</b> — لإرفاق صورة أو مستند (PDF أو Word أو Excel أو PowerPoint أو صورة) أرسله الآن؛ أو تابع دون مرفق.
@@ -18,8 +18,8 @@ announce-ask-media =
         [document] المرفق: { $media_name }.
        *[none] لا يوجد مرفق.
     }
-announce-no-media = متابعة دون مرفق ‹
-announce-keep-media = متابعة ‹
+announce-no-media = متابعة دون مرفق ›
+announce-keep-media = متابعة ›
 announce-remove-media = ✖ إزالة المرفق
 announce-ask-audience = <b>الخطوة 4 من 4</b> — إلى من يُرسل؟
 announce-audience-all = جميع نقاط الاتصال

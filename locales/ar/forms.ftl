@@ -14,30 +14,36 @@ survey-current = الإجابة الحالية: { $current }
 survey-changed = آخر تعديل بواسطة { $changed_by }، { DATETIME($changed_at, dateStyle: "medium", timeStyle: "short") }.
 survey-multi-done = تم ✓
 survey-ack = ✓ أؤكد
-survey-next = التالي ‹
-survey-prev = › السابق
-survey-skip = تخطٍّ ‹
+survey-next = التالي ›
+survey-prev = ‹ السابق
+survey-skip = تخطَّ ›
 survey-leave = 💾 حفظ والخروج
 survey-other = <b>{ $label }</b>
     يرجى كتابة الإجابة الأخرى:
-survey-review =
-    <b>{ $form_title }</b> — { $status ->
+survey-review-head = <b>{ $form_title }</b> — { $status ->
         [submitted] أُرسلت في { DATETIME($submitted_at, dateStyle: "medium", timeStyle: "short") }
        *[other] إجابات دولتك
+    }{ $pages ->
+        [1] {""}
+       *[other] {" "}(الصفحة { $page } من { $pages })
     }
-
-    { $answers }
-
-    { $missing ->
-        [0] { $status ->
-            [submitted] يمكنك إعادة فتحها لإجراء تعديلات حتى إغلاق الاستبيان.
-           *[other] تمت الإجابة عن جميع الأسئلة الإلزامية. اضغط ✏️ ورقمًا لتعديل إجابة.
-        }
-        [one] ما زال سؤال إلزامي واحد دون إجابة.
-        [two] ما زال سؤالان إلزاميان دون إجابة.
-        [few] ما زالت { $missing } أسئلة إلزامية دون إجابة.
-       *[other] ما زال { $missing } سؤالًا إلزاميًا دون إجابة.
+survey-review-foot = { $missing ->
+    [0] { $status ->
+        [submitted] يمكنك إعادة فتحها لإجراء تعديلات حتى إغلاق الاستبيان.
+       *[other] تمت الإجابة عن جميع الأسئلة الإلزامية. اضغط ✏️ ورقمًا لتعديل إجابة.
     }
+    [one] ما زال سؤال إلزامي واحد دون إجابة.
+    [two] ما زال سؤالان إلزاميان دون إجابة.
+    [few] ما زالت { $missing } أسئلة إلزامية دون إجابة.
+   *[other] ما زال { $missing } سؤالًا إلزاميًا دون إجابة.
+}
+survey-page-prev = ‹ الأسئلة السابقة
+survey-page-next = الأسئلة التالية ›
+survey-keep = إبقاء هذه الإجابة ›
+survey-note =
+    <i>{ $form_title }</i>
+    <b>{ $label }</b>
+forms-closes = مفتوح حتى { DATETIME($closes, dateStyle: "long", timeStyle: "short") } (بتوقيت { $zone }).
 survey-submit = 📨 إرسال باسم دولتي
 survey-reopen = ✏️ إعادة الفتح للتعديل
 survey-confirm = هل تريد إرسال هذه الإجابات باسم دولتك؟ تطّلع نقاط الاتصال الأخرى في دولتك على الإجابات نفسها؛ ويمكن إعادة فتح الاستبيان حتى إغلاقه.

@@ -1,6 +1,6 @@
 ## كلمات مشتركة
 
-common-back = › رجوع
+common-back = ‹ رجوع
 common-done = تم
 common-close = إغلاق
 

@@ -20,22 +20,28 @@ survey-skip = Skip ›
 survey-leave = 💾 Save and leave
 survey-other = <b>{ $label }</b>
     Please type the other answer:
-survey-review =
-    <b>{ $form_title }</b> — { $status ->
+survey-review-head = <b>{ $form_title }</b> — { $status ->
         [submitted] submitted on { DATETIME($submitted_at, dateStyle: "medium", timeStyle: "short") }
        *[other] your state's answers
+    }{ $pages ->
+        [1] {""}
+       *[other] {" "}(page { $page } of { $pages })
     }
-
-    { $answers }
-
-    { $missing ->
-        [0] { $status ->
-            [submitted] You can reopen it to make changes until the questionnaire closes.
-           *[other] All required questions are answered. Press ✏️ and a number to change an answer.
-        }
-        [one] One required question is still unanswered.
-       *[other] { $missing } required questions are still unanswered.
+survey-review-foot = { $missing ->
+    [0] { $status ->
+        [submitted] You can reopen it to make changes until the questionnaire closes.
+       *[other] All required questions are answered. Press ✏️ and a number to change an answer.
     }
+    [one] One required question is still unanswered.
+   *[other] { $missing } required questions are still unanswered.
+}
+survey-page-prev = ‹ Earlier questions
+survey-page-next = Later questions ›
+survey-keep = Keep this answer ›
+survey-note =
+    <i>{ $form_title }</i>
+    <b>{ $label }</b>
+forms-closes = Open until { DATETIME($closes, dateStyle: "long", timeStyle: "short") } ({ $zone } time).
 survey-submit = 📨 Submit for my state
 survey-reopen = ✏️ Reopen to edit
 survey-confirm = Submit these answers on behalf of your state? The other focal points of your state see the same answers; the questionnaire can be reopened until it closes.

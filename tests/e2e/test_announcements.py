@@ -227,8 +227,8 @@ async def test_arabic_calendar_speaks_arabic(tg, app):
     await boss.press("📣 الإعلانات")
     await boss.press("➕ إعلان جديد")
     await boss.send("نص")
-    await boss.press("تخطٍّ ‹")
-    await boss.press("متابعة دون مرفق ‹")
+    await boss.press("تخطَّ ›")
+    await boss.press("متابعة دون مرفق ›")
     await boss.press("جميع نقاط الاتصال")
     await boss.press("🕒 جدولة…")
     header = boss.last_message().button_labels[0]
