@@ -46,7 +46,6 @@ class AnnouncementsSG(StatesGroup):
 
 class FeedSG(StatesGroup):
     list = State()
-    item = State()
 
 
 class SurveySG(StatesGroup):

@@ -1,10 +1,8 @@
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.kbd import Back, Cancel
-from aiogram_dialog.widgets.media import DynamicMedia
-from aiogram_dialog.widgets.text import Format
+from aiogram_dialog.widgets.kbd import Cancel
 
 from dialogs.access import restrict
-from dialogs.feed.getters import feed_getter, item_getter
+from dialogs.feed.getters import feed_getter
 from dialogs.feed.handlers import on_pick
 from dialogs.states import FeedSG
 from dialogs.widgets import L, T, item_list, unexpected_input
@@ -20,13 +18,5 @@ def feed_dialog() -> Dialog:
             unexpected_input(),
             getter=feed_getter,
             state=FeedSG.list,
-        ),
-        Window(
-            DynamicMedia("media", when="media"),
-            Format("{body}"),  # the secretariat's own formatting, as it was sent
-            Back(L("common-back")),
-            unexpected_input(),
-            getter=item_getter,
-            state=FeedSG.item,
         ),
     ), Action.READ_ANNOUNCEMENTS)

@@ -1,8 +1,8 @@
 from aiogram.types import CallbackQuery
-from aiogram_dialog import DialogManager
+from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.kbd import Select
 
-from dialogs.states import FeedSG
+from dialogs.announce.preview import send_message
 from services import announcements
 from services.errors import NotFound
 
@@ -15,5 +15,9 @@ async def on_pick(callback: CallbackQuery, widget: Select, manager: DialogManage
     except (ValueError, NotFound):  # forged, or not meant for this state
         await callback.answer(data["l10n"].plain("error-stale"), show_alert=True)
         return
-    manager.dialog_data["ann_id"] = ann.id
-    await manager.switch_to(FeedSG.item)
+    # the announcement again, exactly as it arrived (with its photo or document); the list
+    # follows below it
+    await send_message(data["bot"], callback.message.chat.id,
+                       announcements.payload_for(ann, data["user"].locale))
+    await callback.answer()
+    manager.show_mode = ShowMode.SEND
