@@ -6,7 +6,7 @@ is false given the other answers) are left out, as the chat would not show them 
 
 import csv
 import io
-import unicodedata
+import textwrap
 from dataclasses import dataclass, field
 from datetime import UTC
 from decimal import Decimal
@@ -210,20 +210,6 @@ def export_csv(header: list[str], rows: list[list]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _is_arabic(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in ("AL", "R") for char in text)
-
-
-def _shaped(text: str, locale: str) -> str:
-    # matplotlib draws characters one by one, left to right: Arabic needs joining and reordering
-    if locale != "ar" or not _is_arabic(text):
-        return text
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return get_display(arabic_reshaper.reshape(text))
-
-
 def _label(texts: Texts, locale: str) -> str:
     """A label in `locale`, else in any language it has."""
     return texts.get(locale) or next(iter(texts.values()), "")
@@ -249,7 +235,8 @@ def chart_png(summary: QuestionSummary, locale: str) -> bytes:
     matplotlib.use("Agg")  # no display on the server
     from matplotlib.figure import Figure
 
-    labels = [_shaped(_label(c.label, locale), locale) for c in summary.choices]
+    # matplotlib 3.11 shapes and orders Arabic itself (reshaping again would reverse it)
+    labels = [_label(c.label, locale) for c in summary.choices]
     counts = [c.count for c in summary.choices]
     family = _arabic_font()
     figure = Figure(figsize=(7, 1.2 + 0.5 * max(len(labels), 1)), dpi=100)
@@ -261,7 +248,7 @@ def chart_png(summary: QuestionSummary, locale: str) -> bytes:
     axes.bar_label(bars, labels=[str(count) for count in counts], padding=3)
     axes.set_xlim(0, max(counts + [1]) * 1.15)
     axes.xaxis.get_major_locator().set_params(integer=True)
-    axes.set_title(_shaped(_label(summary.question.label, locale), locale),
+    axes.set_title(textwrap.fill(_label(summary.question.label, locale), 60),
                    **({"family": family} if family else {}))
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
