@@ -25,8 +25,9 @@ class Settings(BaseSettings):
     secretariat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_locale: str = "ar"
     invite_ttl_days: int = Field(default=14, ge=1, le=365)
-    throttle_rate: int = Field(default=8, ge=1, description="updates a user may send per window")
-    throttle_window: float = Field(default=4.0, gt=0)
+    # room for quick taps (ticking several states) but not for a flood
+    throttle_rate: int = Field(default=30, ge=1, description="updates a user may send per window")
+    throttle_window: float = Field(default=10.0, gt=0)
     shutdown_timeout: float = Field(default=20.0, gt=0)
     log_level: str = "INFO"
 

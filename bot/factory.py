@@ -8,6 +8,7 @@ from bot.config import Settings
 from bot.fsm_storage import SqlStorage
 from bot.l10n import L10n
 from bot.middlewares import (
+    ChatLockMiddleware,
     DedupeMiddleware,
     InflightMiddleware,
     SessionMiddleware,
@@ -43,6 +44,7 @@ def create_dispatcher(
         inflight,
         ThrottleMiddleware(settings.throttle_rate, settings.throttle_window, locales),
         DedupeMiddleware(pool),
+        ChatLockMiddleware(),
         SessionMiddleware(pool, deliveries),
         UserMiddleware(settings, locales),
     ):

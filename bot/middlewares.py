@@ -115,6 +115,29 @@ class DedupeMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
+class ChatLockMiddleware(BaseMiddleware):
+    """One update at a time per chat, until its transaction is committed.
+
+    aiogram-dialog's own lock ends before our commit: without this, a double tap could read
+    the dialog's position from before the first tap and write it back.
+    """
+
+    def __init__(self) -> None:
+        self.locks: dict[int, asyncio.Lock] = {}
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict) -> Any:
+        chat = data.get("event_chat")
+        if chat is None or isinstance(event, DialogUpdate):
+            return await handler(event, data)
+        lock = self.locks.setdefault(chat.id, asyncio.Lock())
+        try:
+            async with lock:
+                return await handler(event, data)
+        finally:
+            if not lock.locked() and not lock._waiters:  # nobody else waiting: forget it
+                self.locks.pop(chat.id, None)
+
+
 class SessionMiddleware(BaseMiddleware):
     """One database transaction per update: committed when the handler returns.
 

@@ -41,7 +41,7 @@ class LocalCalendar(Calendar):
         return {
             CalendarScope.DAYS: CalendarDaysView(
                 callback, date_text=Format("{date:%d}"), today_text=Format("[{date:%d}]"),
-                weekday_text=LocalDate("EEEEE"), header_text=LocalDate("LLLL y", "🗓 {}"),
+                weekday_text=LocalDate("EEEEEE"), header_text=LocalDate("LLLL y", "🗓 {}"),
                 next_month_text=LocalDate("LLLL", "{} »"),
                 prev_month_text=LocalDate("LLLL", "« {}")),
             CalendarScope.MONTHS: CalendarMonthView(

@@ -199,7 +199,14 @@ async def fire_scheduled(session: AsyncSession, ann_id: int) -> Queued | None:
         return None
     try:
         return await _queue(session, announcement, from_status=AnnouncementStatus.SCHEDULED)
-    except (AlreadySent, NoRecipients):
+    except AlreadySent:
+        return None
+    except NoRecipients:
+        # nobody to send it to now: back to a draft, never sent later on its own
+        announcement.status, announcement.scheduled_at = AnnouncementStatus.DRAFT, None
+        await session.flush()
+        await audit.record(session, "announcement.unsent", "announcement", ann_id,
+                           reason="no-recipients")
         return None
 
 

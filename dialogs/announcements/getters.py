@@ -28,8 +28,8 @@ async def report_getter(dialog_manager: DialogManager, session, user, l10n, **_)
         delivered = counts.get("sent", 0)
         total = sum(counts.values())
         lines.append(f"{names.get(code, code)}: {delivered}/{total}")
-    problems = [f"{p.name} ({names.get(p.state, p.state or '')}): {p.status}"
-                for p in report.problems]
+    problems = [f"{p.name} ({names.get(p.state, p.state or '')}): "
+                f"{l10n.plain('delivery-status', status=str(p.status))}" for p in report.problems]
     counts = {status: report.counts.get(status, 0) for status in STATUSES}
     return {
         "text": ann.text_ar or ann.text_en or "",

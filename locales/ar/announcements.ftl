@@ -113,6 +113,14 @@ announcements-report =
 
     <b>لم يُسلَّم</b>
     { $problems }
+delivery-status = { $status ->
+    [sent] سُلّم
+    [pending] في الانتظار
+    [sending] قيد الإرسال
+    [failed] تعذّر الإرسال
+    [blocked] لا يمكن الوصول
+   *[doubt] غير مؤكد
+}
 announcements-refresh = 🔄 تحديث
 announcements-resend-doubt = ↻ إعادة الإرسال لغير المؤكد
 announcements-cancel = ✖ إلغاء الإرسال المجدول

@@ -107,6 +107,14 @@ announcements-report =
 
     <b>Not delivered</b>
     { $problems }
+delivery-status = { $status ->
+    [sent] delivered
+    [pending] waiting
+    [sending] being sent
+    [failed] failed
+    [blocked] unreachable
+   *[doubt] in doubt
+}
 announcements-refresh = 🔄 Refresh
 announcements-resend-doubt = ↻ Send again to those in doubt
 announcements-cancel = ✖ Cancel the scheduled sending

@@ -205,8 +205,8 @@ async def test_schedule_with_the_calendar_then_cancel(tg, app):
     await boss.press("All focal points")
     await boss.press("🕒 Schedule…")
     cairo_now = datetime.now(ZoneInfo("Africa/Cairo"))
-    calendar = boss.last_message().button_labels
-    assert "Sa" in calendar or "S" in calendar  # weekdays from Babel, the week starts Saturday
+    weekdays = boss.last_message().buttons[1]
+    assert weekdays[:2] == ["Sa", "Su"]  # weekdays from Babel; the week starts on Saturday
     day = cairo_now.date() if cairo_now.hour < 19 else cairo_now.date() + timedelta(days=1)
     if day.month != cairo_now.month:
         await boss.press(f"{day:%B} »")
@@ -241,3 +241,40 @@ async def test_arabic_calendar_speaks_arabic(tg, app):
     header = boss.last_message().button_labels[0]
     month = format_date(datetime.now(ZoneInfo("Africa/Cairo")), "LLLL", locale="ar")
     assert month in header
+
+
+async def test_a_double_tap_handled_at_once_sends_once_and_shows_it_sent(tg, app):
+    boss = secretariat(tg)
+    fp = await focal_point(tg, app, 1081, "SY")
+    await compose(boss, english="Twice tapped")
+    await boss.press("Continue without attachment ›")
+    await boss.press("All focal points")
+    confirm = boss.last_message()
+    send = next(b.callback_data for row in confirm.keyboard for b in row
+                if b.text == "📤 Send now")
+    await asyncio.gather(boss.press_data(send, message=confirm),
+                         boss.press_data(send, message=confirm))
+    await settle(tg, app)
+    assert len(received(fp, "Twice tapped")) == 1
+    assert "On its way" in strip_bidi(confirm.text)  # not back to "Ready to send"
+
+
+async def test_a_scheduled_announcement_with_nobody_left_goes_back_to_drafts(tg, app):
+    boss = secretariat(tg)
+    await boss.send("/start")
+    fp = await focal_point(tg, app, 1091, "DZ")
+    async with transaction(app.pool) as session:
+        chief = await users.by_telegram_id(session, boss.id)
+        draft = await announcements.create_draft(session, chief)
+        await announcements.set_text(session, chief, draft.id, "en", "Ghost news")
+        await announcements.schedule(session, chief, draft.id,
+                                     clock.now() + timedelta(minutes=5))
+        person = await users.by_telegram_id(session, fp.id)
+        await registration.set_suspended(session, chief, person.id, True)
+        assert await announcements.fire_scheduled(session, draft.id) is None
+        await session.refresh(draft)
+        assert str(draft.status) == "draft" and draft.scheduled_at is None
+        await registration.set_suspended(session, chief, person.id, False)
+    await app.restart()
+    await asyncio.sleep(0.5)
+    assert not received(fp, "Ghost news")
