@@ -24,10 +24,15 @@ async def report_getter(dialog_manager: DialogManager, session, user, l10n, **_)
     names = {s.code: s.name(l10n.locale) for s in await member_states.list_states(
         session, l10n.locale)}
     lines = []
+    marks = (("sent", "✅"), ("pending", "⏳"), ("sending", "⏳"), ("failed", "⚠️"),
+             ("blocked", "⛔"), ("doubt", "❓"))
     for code, counts in sorted(report.by_state.items(), key=lambda kv: names.get(kv[0], "")):
-        delivered = counts.get("sent", 0)
-        total = sum(counts.values())
-        lines.append(f"{names.get(code, code)}: {delivered}/{total}")
+        shown = {}
+        for status, mark in marks:  # only what there is, e.g. "Egypt: ✅ 2 ⛔ 1"
+            if counts.get(status, 0):
+                shown[mark] = shown.get(mark, 0) + counts[status]
+        parts = " ".join(f"{mark} {count}" for mark, count in shown.items())
+        lines.append(f"{names.get(code, code)}: {parts or '—'}")
     problems = [f"{p.name} ({names.get(p.state, p.state or '')}): "
                 f"{l10n.plain('delivery-status', status=str(p.status))}" for p in report.problems]
     counts = {status: report.counts.get(status, 0) for status in STATUSES}

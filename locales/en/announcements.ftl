@@ -102,7 +102,7 @@ announcements-report =
     ⛔ Unreachable (blocked the bot): { $blocked }
     ❓ In doubt (may have arrived): { $doubt }
 
-    <b>Delivered by member state</b>
+    <b>By member state</b>
     { $by_state }
 
     <b>Not delivered</b>

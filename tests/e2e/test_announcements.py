@@ -90,7 +90,7 @@ async def test_announcement_reaches_each_focal_point_once_in_their_language(tg, 
     report_label = next(label for label in listed if "اجتماع" in label)
     await boss.press(report_label)
     report = strip_bidi(boss.last_message().text)
-    assert "Delivered: 3" in report and "Egypt: 1/1" in report
+    assert "Delivered: 3" in report and "Egypt: ✅ 1" in report
 
     await amal.send("/menu")
     await amal.press("📣 الإعلانات")
