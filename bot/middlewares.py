@@ -124,18 +124,21 @@ class ChatLockMiddleware(BaseMiddleware):
 
     def __init__(self) -> None:
         self.locks: dict[int, asyncio.Lock] = {}
+        self.users: dict[int, int] = {}  # updates holding or waiting for each chat's lock
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict) -> Any:
         chat = data.get("event_chat")
         if chat is None or isinstance(event, DialogUpdate):
             return await handler(event, data)
         lock = self.locks.setdefault(chat.id, asyncio.Lock())
+        self.users[chat.id] = self.users.get(chat.id, 0) + 1
         try:
             async with lock:
                 return await handler(event, data)
         finally:
-            if not lock.locked() and not lock._waiters:  # nobody else waiting: forget it
-                self.locks.pop(chat.id, None)
+            self.users[chat.id] -= 1
+            if not self.users[chat.id]:  # the last one out forgets the chat
+                del self.users[chat.id], self.locks[chat.id]
 
 
 class SessionMiddleware(BaseMiddleware):

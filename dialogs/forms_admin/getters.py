@@ -24,14 +24,11 @@ async def form_getter(dialog_manager: DialogManager, session, user, l10n, **_) -
             "not-started" if row.status == "not-started" else "submitted")
         groups[key].append(names.get(row.code, row.code))
     questions = [q for q in submissions.definition(form).questions if q.type != "note"]
-    if form_catalog.status_of(form) != "open":
-        form_closes = None
-    else:
-        form_closes = form.closes_at
+    status = form_catalog.status_of(form)
     return {
         "title": form.title(l10n.locale), "version": form.version,
-        "status": form_catalog.status_of(form),
-        "closes": local(form_closes, user) if form_closes else "",
+        "status": status,
+        "closes": local(form.closes_at, user) if status == "open" and form.closes_at else "",
         "zone": zone_name(user, l10n.locale), "questions": len(questions),
         "submitted": "، ".join(groups["submitted"]) if l10n.locale == "ar" else ", ".join(
             groups["submitted"]),
@@ -39,6 +36,5 @@ async def form_getter(dialog_manager: DialogManager, session, user, l10n, **_) -
         "submitted_count": len(groups["submitted"]),
         "in_progress_count": len(groups["in-progress"]),
         "not_started_count": len(groups["not-started"]),
-        "can_open": form_catalog.status_of(form) != "open",
-        "can_close": form_catalog.status_of(form) == "open",
+        "can_open": status != "open", "can_close": status == "open",
     }

@@ -225,7 +225,7 @@ async def test_shipped_regional_processes_form_with_other_and_edits_from_the_rev
     await fp.send("Global Forum on Migration and Development")
     assert "Why do you consider it important" in text(fp)
     await fp.send("x" * 1900)  # long answers must not break the review
-    await fp.press("Skip ›") if "Skip ›" in fp.last_message().button_labels else None
+    await fp.press("Skip ›")  # other organisations: optional
     await fp.send("Amal Hassan, director")
     await fp.send("amal@example.org")
     review = text(fp)
