@@ -26,6 +26,8 @@ from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputMediaDocument,
+    InputMediaPhoto,
     Message,
 )
 from telegram.ext import ExtBot
@@ -414,6 +416,56 @@ async def test_aiogram_upload_and_commands(server: FakeTelegram, bot: Bot) -> No
     assert photo.photo[0].file_size == 9
     await bot.set_my_commands([BotCommand(command="start", description="Start")])
     assert [c.command for c in await bot.get_my_commands()] == ["start"]
+
+
+async def test_media_group_is_an_album_of_messages(server: FakeTelegram, bot: Bot) -> None:
+    user = server.user(1041, "Album", started=True)
+    photos = [
+        InputMediaPhoto(
+            media=BufferedInputFile(b"\x89PNG %d" % i, f"{i}.png"), caption=f"<b>{i}</b>"
+        )
+        for i in range(3)
+    ]
+    sent = await bot.send_media_group(user.id, photos)
+    assert [m.caption for m in sent] == ["0", "1", "2"]
+    assert sent[0].caption_entities[0].type == "bold"  # the bot's default parse_mode applies
+    group = sent[0].media_group_id
+    assert group and all(m.media_group_id == group for m in sent)
+    seen = user.messages()
+    assert [(m.text, m.media_group_id, m.photo.content) for m in seen] == [
+        (str(i), group, b"\x89PNG %d" % i) for i in range(3)
+    ]
+    assert [s.method for s in server.sends] == ["sendMediaGroup"] * 3
+
+    again = await bot.send_media_group(
+        user.id, [InputMediaPhoto(media=m.photo[-1].file_id) for m in sent[:2]]
+    )
+    assert again[0].media_group_id not in (None, group)  # a new album, re-sent by file_id
+
+
+async def test_media_group_limits(server: FakeTelegram, bot: Bot) -> None:
+    user = server.user(1042, "Limits", started=True)
+
+    def photo(i: int, caption: str = "") -> InputMediaPhoto:
+        return InputMediaPhoto(media=BufferedInputFile(b"png", f"{i}.png"), caption=caption)
+
+    for count in (1, 11):
+        with pytest.raises(TelegramBadRequest, match=f"must include 2-10 items, got {count}"):
+            await bot.send_media_group(user.id, [photo(i) for i in range(count)])
+    with pytest.raises(TelegramBadRequest, match="0-1024 characters"):
+        await bot.send_media_group(user.id, [photo(0, "x" * 1025), photo(1)])
+    document = InputMediaDocument(media=BufferedInputFile(b"a,b", "a.csv"))
+    with pytest.raises(TelegramBadRequest, match="can't be mixed"):
+        await bot.send_media_group(user.id, [photo(0), document])
+    assert user.messages() == []  # nothing of a refused album was sent
+    assert len(server.violations) == 3
+    server.violations.clear()
+
+    server.enforce_limits(overall_per_second=30, per_chat_per_second=1)
+    await bot.send_media_group(user.id, [photo(i) for i in range(10)])
+    with pytest.raises(TelegramRetryAfter):  # the album's messages count towards the limit
+        await bot.send_message(user.id, "too soon")
+    assert len(user.messages()) == 10
 
 
 # -- update queue ------------------------------------------------------------------------------

@@ -62,6 +62,45 @@ def _send_media(srv: FakeTelegram, p: Params, kind: str, method: str) -> dict[st
     return msg.to_api(chat.to_api())
 
 
+@api("sendMediaGroup")
+def send_media_group(srv: FakeTelegram, p: Params) -> list[dict[str, Any]]:
+    """An album: one message per item, sharing a media_group_id (2-10 items, checked by spec)."""
+    chat = target_chat(srv, p)
+    items = p.json_value("media")
+    kinds = {item["type"] for item in items}
+    if kinds - {"photo", "document"}:
+        raise srv.unsupported(f"{sorted(kinds - {'photo', 'document'})[0]} in a media group")
+    if len(kinds) > 1:
+        raise bad_request("documents can't be mixed with other media types in an album")
+    # every file is resolved first, so a bad reference sends nothing
+    files = [incoming_file(srv, p, item["media"], item["type"]) for item in items]
+    srv.faults.check_rate("sendMediaGroup", chat.id)  # one request, however many items
+    group_id = srv.world.next_media_group_id()
+    sent = []
+    for item, stored in zip(items, files, strict=True):
+        text, html, entities = render(_caption(item), "caption", "caption_entities")
+        msg = chat.add(
+            from_bot=True,
+            sender=srv.world.bot_user,
+            text=text,
+            html=html,
+            entities=entities,
+            media_group_id=group_id,
+            **media_fields(stored, item["type"]),
+        )
+        srv.faults.record_send("sendMediaGroup", chat.id, msg.message_id)
+        sent.append(msg.to_api(chat.to_api()))
+    return sent
+
+
+def _caption(media: dict[str, Any]) -> Params:
+    """An InputMedia's caption fields as parameters render() reads."""
+    caption = Params({k: v for k, v in media.items() if isinstance(v, str)})
+    if "caption_entities" in media:
+        caption["caption_entities"] = json.dumps(media["caption_entities"])
+    return caption
+
+
 @api("copyMessage")
 def copy_message(srv: FakeTelegram, p: Params) -> dict[str, Any]:
     msg = _duplicate(srv, p, forward=False)

@@ -16,6 +16,7 @@ from .params import ATTACH, FilePart
 _INTEGER = re.compile(r"-?\d+")
 _BOOLEANS = {"true", "false", "1", "0"}
 _RANGE = re.compile(r"(\d+)-(\d+) (characters|bytes)")
+_ITEMS = re.compile(r"must include (\d+)-(\d+) items")
 _DISCRIMINATOR = re.compile(r"(?:must be|always) [\"“]?([\w-]+)")
 _COMMAND = re.compile(r"[a-z0-9_]+")
 _ATTACH_REF = re.compile(r"attach://([^\"\\\s]+)")
@@ -133,9 +134,20 @@ class _Checker:
             if not errors:
                 if type_name == "String":
                     return self.string_rules(fdef, value, name, self.params)
-                return []
+                return self.item_count(fdef, value, name)
             attempts.append(errors)
         return min(attempts, key=len)
+
+    @staticmethod
+    def item_count(fdef: dict[str, Any], value: str, path: str) -> list[str]:
+        """An array's size stated in the description ("must include 2-10 items")."""
+        m = _ITEMS.search(fdef["description"])
+        if m is None:
+            return []
+        size, low, high = len(json.loads(value)), int(m.group(1)), int(m.group(2))
+        if low <= size <= high:
+            return []
+        return [f"{path}: must include {low}-{high} items, got {size}"]
 
     def form_value(self, type_name: str, value: str, path: str) -> list[str]:
         if type_name in ("String", "InputFile"):

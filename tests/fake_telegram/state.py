@@ -97,6 +97,7 @@ class Message:
     document: StoredFile | None = None
     photo: StoredFile | None = None
     forward_origin: dict[str, Any] | None = None
+    media_group_id: str | None = None  # the album the message belongs to
     date: int = field(default_factory=lambda: int(time.time()))
     edit_date: int | None = None
     deleted: bool = False
@@ -136,6 +137,8 @@ class Message:
             msg["edit_date"] = self.edit_date
         if self.forward_origin:
             msg["forward_origin"] = self.forward_origin
+        if self.media_group_id:
+            msg["media_group_id"] = self.media_group_id
         if self.document:
             msg["document"] = self.document.as_document()
         if self.photo:
@@ -157,6 +160,8 @@ class Message:
             body = f"[document {self.document.file_name}] {body}"
         if self.photo:
             body = f"[photo] {body}"
+        if self.media_group_id:
+            body = f"[album {self.media_group_id}] {body}"
         line = f"#{self.message_id} {who}{flags}: {body}"
         if self.keyboard:
             line += "\n    buttons: " + " | ".join(
@@ -216,6 +221,7 @@ class World:
         self.profile: dict[str, dict[str, str]] = {}  # "name"/"description"/... -> lang -> value
         self.webhook_url = ""
         self._file_ids = itertools.count(1)
+        self._media_group_ids = itertools.count(1)
 
     def chat(self, user: dict[str, Any]) -> Chat:
         if user["id"] not in self.chats:
@@ -246,6 +252,9 @@ class World:
         )
         self.files[stored.file_id] = stored
         return stored
+
+    def next_media_group_id(self) -> str:
+        return str(13_000_000_000_000_000 + next(self._media_group_ids))
 
     def file_by_path(self, file_path: str) -> StoredFile | None:
         return next((f for f in self.files.values() if f.file_path == file_path), None)
