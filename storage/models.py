@@ -1,11 +1,13 @@
 """Database tables. Times are stored in UTC."""
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
+    Date,
     DateTime,
     Enum,
     ForeignKey,
@@ -329,3 +331,139 @@ class AnswerChange(Base):
     value: Mapped[object] = mapped_column(JSON, nullable=True)
     by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ActionPlan(Base):
+    """An action plan of the consultative process (2024-2025, then the next one, as data)."""
+
+    __tablename__ = "action_plan"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(32), unique=True)  # "2024-2025"
+    title_ar: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def title(self, locale: str) -> str:
+        return self.title_ar if locale == "ar" else self.title_en
+
+
+class ActionItem(Base):
+    """One of a plan's goals. `activities`: [{"ar", "en", "actor", "period"}], actor being
+    "secretariat", "member_states" or "both" and period a year or "2024-2025"."""
+
+    __tablename__ = "action_item"
+    __table_args__ = (UniqueConstraint("plan_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("action_plan.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    title_ar: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300))
+    activities: Mapped[list] = mapped_column(JSON, default=list)
+
+    plan: Mapped[ActionPlan] = relationship(lazy="joined")
+
+    def title(self, locale: str) -> str:
+        return self.title_ar if locale == "ar" else self.title_en
+
+
+class PlanEvent(Base):
+    """A dated event of a plan: a day, a month or a quarter (`precision`), maybe every year."""
+
+    __tablename__ = "plan_event"
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("action_plan.id"))
+    key: Mapped[str] = mapped_column(String(64))
+    item_number: Mapped[int | None] = mapped_column(Integer)
+    title_ar: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    precision: Mapped[str] = mapped_column(String(8), default="day")  # day | month | quarter
+    yearly: Mapped[bool] = mapped_column(Boolean, default=False)
+    place_ar: Mapped[str | None] = mapped_column(String(200))
+    place_en: Mapped[str | None] = mapped_column(String(200))
+
+    def title(self, locale: str) -> str:
+        return self.title_ar if locale == "ar" else self.title_en
+
+
+class DeadlineStatus(enum.StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Deadline(Base):
+    """Something member states owe by a date: a form (by key) or a plain task."""
+
+    __tablename__ = "deadline"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("action_item.id"), index=True)
+    form_key: Mapped[str | None] = mapped_column(String(64))
+    task_ar: Mapped[str | None] = mapped_column(Text)
+    task_en: Mapped[str | None] = mapped_column(Text)
+    audience_states: Mapped[list] = mapped_column(JSON, default=list)  # empty: every state
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    offsets: Mapped[list] = mapped_column(JSON, default=list)  # days before, 0 = on the day
+    overdue_every: Mapped[int] = mapped_column(Integer, default=7)  # days; 0 = no overdue ones
+    overdue_max: Mapped[int] = mapped_column(Integer, default=4)
+    status: Mapped[DeadlineStatus] = mapped_column(
+        _enum(DeadlineStatus, "deadline_status"), default=DeadlineStatus.OPEN)
+    revision: Mapped[int] = mapped_column(Integer, default=1)  # +1 when the date moves
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    item: Mapped[ActionItem] = relationship(lazy="joined")
+
+
+class TaskDone(Base):
+    """A member state saying a plain task (not a form) is done."""
+
+    __tablename__ = "deadline_done"
+    __table_args__ = (UniqueConstraint("deadline_id", "member_state_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadline.id"))
+    member_state_code: Mapped[str] = mapped_column(ForeignKey("member_state.code"))
+    by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReminderStatus(enum.StrEnum):
+    PLANNED = "planned"
+    SENT = "sent"
+    SKIPPED = "skipped"
+
+
+class Reminder(Base):
+    """One reminder slot of a deadline for one state; planned when the deadline is set.
+
+    Unique per (deadline, revision, state, days): whatever restarts happen, a slot is sent at
+    most once; moving the date starts a new revision. days > 0: days before, 0: on the day,
+    < 0: days overdue.
+    """
+
+    __tablename__ = "reminder"
+    __table_args__ = (
+        UniqueConstraint("deadline_id", "revision", "member_state_code", "days"),
+        Index("ix_reminder_due", "status", "send_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadline.id"))
+    revision: Mapped[int] = mapped_column(Integer)
+    member_state_code: Mapped[str] = mapped_column(ForeignKey("member_state.code"))
+    days: Mapped[int] = mapped_column(Integer)
+    send_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[ReminderStatus] = mapped_column(
+        _enum(ReminderStatus, "reminder_status"), default=ReminderStatus.PLANNED)
+    reason: Mapped[str | None] = mapped_column(String(16))  # why skipped
+    recipients: Mapped[int] = mapped_column(Integer, default=0)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
