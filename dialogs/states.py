@@ -54,6 +54,7 @@ class SurveySG(StatesGroup):
     other = State()
     review = State()
     confirm = State()
+    history = State()
 
 
 class FormsAdminSG(StatesGroup):

@@ -49,10 +49,10 @@ def unexpected_input() -> MessageInput:
 
 
 def item_list(widget_id: str, items: str, on_click, *, width: int = 1,
-              height: int = 8) -> ScrollingGroup:
+              height: int = 8, when: WhenCondition = None) -> ScrollingGroup:
     """Getter items given as (id, label) pairs, as buttons, paged when there are many."""
     return ScrollingGroup(
         Select(Format("{item[1]}"), id=widget_id, item_id_getter=itemgetter(0), items=items,
                on_click=on_click),
-        id=f"{widget_id}_p", width=width, height=height, hide_on_single_page=True,
+        id=f"{widget_id}_p", width=width, height=height, hide_on_single_page=True, when=when,
     )

@@ -8,17 +8,17 @@ acknowledge -> "OK". Notes take no answer.
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services import clock, expressions
 from services.errors import NotAllowed, NotFound, ServiceError
 from services.forms.definition import FormDefinition, Question
-from services.permissions import Action, require
+from services.permissions import Action, can, require
 from services.timezones import user_timezone
 from storage.models import (
     Answer,
@@ -33,6 +33,7 @@ from storage.models import (
 
 TEXT_LIMIT = 4000
 ANSWERLESS = ("note",)
+TYPED = ("text", "integer", "decimal", "date")  # answers that can be typed in the chat
 EDITABLE = (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
 
 
@@ -151,11 +152,30 @@ def parse_typed(question: Question, text: str) -> object:
             raise Invalid("type", type="decimal")
         return str(number)
     if question.type == "date":
-        try:
-            return date.fromisoformat(_latin_digits(text)).isoformat()
-        except ValueError as error:
-            raise Invalid("type", type="date") from error
+        return parse_date(text)
     return text
+
+
+ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+DAY_FIRST_DATE = re.compile(r"(\d{1,2})[/.\-\u060d](\d{1,2})[/.\-\u060d](\d{4})")
+# marks an RTL keyboard or a copy from an Arabic text slips around digits
+BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                   "\u2066\u2067\u2068\u2069"))
+
+
+def parse_date(text: str) -> str:
+    """A typed date as an ISO date: YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY, any digits."""
+    plain = _latin_digits(text.translate(BIDI_MARKS)).strip()
+    if match := ISO_DATE.fullmatch(plain):
+        year, month, day = match.groups()
+    elif match := DAY_FIRST_DATE.fullmatch(plain):
+        day, month, year = match.groups()
+    else:
+        raise Invalid("type", type="date")
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError as error:  # 31/02/2025
+        raise Invalid("type", type="date") from error
 
 
 def _latin_digits(text: str) -> str:
@@ -331,6 +351,47 @@ async def reopen(session: AsyncSession, user: User, submission_id: int) -> Submi
 async def history(session: AsyncSession, submission: Submission) -> list[AnswerChange]:
     return list(await session.scalars(select(AnswerChange).where(
         AnswerChange.submission_id == submission.id).order_by(AnswerChange.id)))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of the answer history, as a reader sees it."""
+
+    action: str  # answer | clear | submit | reopen
+    question: str | None
+    value: object
+    by: str  # the person's name ("" if they are gone)
+    at: datetime
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    changes: list[Change]  # newest first
+    total: int
+
+
+async def readable_submission(session: AsyncSession, user: User,
+                              submission_id: int) -> Submission:
+    """A submission the user may read: their own state's, or any one for the secretariat."""
+    if can(user, Action.MANAGE_FORMS):
+        submission = await session.get(Submission, submission_id)
+        if submission is None:
+            raise NotFound("submission", id=submission_id)
+        return submission
+    return await own_submission(session, user, submission_id)
+
+
+async def changes(session: AsyncSession, user: User, submission_id: int, *, offset: int = 0,
+                  limit: int = 10) -> HistoryPage:
+    """Who changed what and when in a state's answer, newest first, a page at a time."""
+    submission = await readable_submission(session, user, submission_id)
+    where = AnswerChange.submission_id == submission.id
+    total = await session.scalar(select(func.count()).select_from(AnswerChange).where(where))
+    rows = await session.execute(
+        select(AnswerChange, User.full_name).outerjoin(User, User.id == AnswerChange.by)
+        .where(where).order_by(AnswerChange.id.desc()).offset(max(0, offset)).limit(limit))
+    return HistoryPage([Change(change.action, change.question, change.value, name or "",
+                               change.at) for change, name in rows], total or 0)
 
 
 def _question(defn: FormDefinition, name: str) -> Question:

@@ -1,14 +1,20 @@
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Group, Multiselect, Row, SwitchTo
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Row, SwitchTo
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.access import restrict
 from dialogs.calendar import LocalCalendar
 from dialogs.states import SurveySG
 from dialogs.survey import handlers as h
-from dialogs.survey.getters import list_getter, other_getter, question_getter, review_getter
+from dialogs.survey.getters import (
+    history_getter,
+    list_getter,
+    other_getter,
+    question_getter,
+    review_getter,
+)
 from dialogs.widgets import L, T, item_list, unexpected_input
 from services.permissions import Action
 
@@ -28,15 +34,15 @@ def survey_dialog() -> Dialog:
             T("survey-question", when="number"),
             T("survey-note", when=lambda data, *_: not data["number"]),
             T("survey-hint", when="hint"),
+            T("survey-type-prompt", when="is_typed"),
             T("survey-current", when="current"),
             T("survey-changed", when="changed_by"),
-            Group(item_list("c", "choices", h.on_choice, height=10), when="is_select"),
-            Group(Multiselect(Format("☑️ {item[1]}"), Format("⬜ {item[1]}"), id=h.MULTI_ID,
-                              item_id_getter=lambda item: item[0], items="choices"),
-                  width=1, when="is_multi"),
+            item_list(h.CHOICES_ID, "choices", h.on_choice, height=10, when="is_select"),
+            item_list(h.TICKS_ID, "ticks", h.on_tick, height=8, when="is_multi"),
             Button(L("survey-multi-done"), id="mdone", on_click=h.on_multi_done,
                    when="is_multi"),
-            LocalCalendar(id="cal", on_click=h.on_date, future_only=False, when="is_date"),
+            LocalCalendar(id=h.CALENDAR_ID, on_click=h.on_date, future_only=False,
+                          when="is_date"),
             Button(L("survey-ack"), id="ack", on_click=h.on_ack, when="is_ack"),
             Button(L("survey-next"), id="next", on_click=h.on_next, when="is_note"),
             Button(L("survey-keep"), id="keep", on_click=h.on_next, when="can_keep"),
@@ -72,10 +78,25 @@ def survey_dialog() -> Dialog:
             ),
             SwitchTo(L("survey-submit"), id="submit", state=SurveySG.confirm, when="can_submit"),
             Button(L("survey-reopen"), id="reopen", on_click=h.on_reopen, when="can_reopen"),
+            Button(L("survey-history"), id="history", on_click=h.on_history),
             Cancel(L("survey-leave")),
             unexpected_input(),
             getter=review_getter,
             state=SurveySG.review,
+        ),
+        Window(
+            T("survey-history-head"),
+            Format("{entries}", when="count"),
+            Row(
+                Button(L("survey-history-newer"), id="hnewer", on_click=h.on_history_page,
+                       when="has_newer"),
+                Button(L("survey-history-older"), id="holder", on_click=h.on_history_page,
+                       when="has_older"),
+            ),
+            SwitchTo(L("common-back"), id="hback", state=SurveySG.review),
+            unexpected_input(),
+            getter=history_getter,
+            state=SurveySG.history,
         ),
         Window(
             T("survey-confirm"),

@@ -1,5 +1,3 @@
-import html
-
 from aiogram_dialog import DialogManager
 
 from dialogs.formatting import clip, excerpt
@@ -37,6 +35,8 @@ async def question_getter(dialog_manager: DialogManager, session, user, l10n, **
     locale = l10n.locale
     current = answers.get(question.name)
     editor = current and current.by != user.id and current.by
+    labels = [defn.text(c.label, locale) for c in question.choices]
+    ticked = set(dialog_manager.dialog_data.get("ticks", []))
     return {
         "form_title": submission.form.title(locale),
         "section": defn.text(question.section, locale) if question.section else "",
@@ -48,11 +48,14 @@ async def question_getter(dialog_manager: DialogManager, session, user, l10n, **
         "current": answer_text(defn, question, values.get(question.name), locale, values),
         "changed_by": await registration.display_name(session, editor) if editor else "",
         "changed_at": local(current.at, user) if current else "",
-        "choices": [(c.name, defn.text(c.label, locale)) for c in question.choices],
+        # buttons carry a choice's position: names from a published form may be long
+        "choices": [(str(i), label) for i, label in enumerate(labels)],
+        "ticks": [(str(i), f"{'☑️' if c.name in ticked else '⬜'} {label}")
+                  for i, (c, label) in enumerate(zip(question.choices, labels, strict=True))],
         "is_select": question.type == "select_one",
         "is_multi": question.type == "select_multiple",
         "is_date": question.type == "date",
-        "is_typed": question.type in ("text", "integer", "decimal"),
+        "is_typed": question.type in submissions.TYPED,
         "is_file": question.type == "file",
         "is_ack": question.type == "acknowledge",
         "is_note": question.type == "note",
@@ -78,8 +81,9 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
     lines = []
     for number, question in enumerate(submissions.answerable(defn, values), start=1):
         shown = answer_text(defn, question, values.get(question.name), locale, values) or "—"
-        lines.append((f"{number}. {html.escape(clip(defn.text(question.label, locale), 120))}"
-                      f"\n   → {html.escape(clip(shown, 300))}", question.name, number))
+        lines.append((l10n("survey-review-line", number=number,
+                           label=clip(defn.text(question.label, locale), 120),
+                           value=clip(shown, 300)), question.name, number))
     pages = max(1, -(-len(lines) // PAGE))
     page = min(dialog_manager.dialog_data.get("page", 0), pages - 1)
     dialog_manager.dialog_data["page"] = page
@@ -88,7 +92,7 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
     missing = submissions.missing_required(defn, values)
     return {
         "form_title": submission.form.title(locale),
-        "answers": "\n".join(line for line, _, _ in part),  # shown as is: escaped above
+        "answers": "\n".join(line for line, _, _ in part),  # rendered above, escaped
         "items": [(name, f"✏️ {number}") for _, name, number in part] if editable else [],
         "page": page + 1, "pages": pages,
         "has_prev_page": page > 0, "has_next_page": page + 1 < pages,
@@ -99,3 +103,55 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
         "can_submit": editable and not missing,
         "can_reopen": not editable and submissions.is_open(submission.form),
     }
+
+
+HISTORY_PAGE = 8  # changes per page
+
+
+async def history_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    """The state's answer history, newest first; who may read it is the service's rule."""
+    submission_id = dialog_manager.dialog_data["submission_id"]
+    page = dialog_manager.dialog_data.get("history_page", 0)
+    found = await submissions.changes(session, user, submission_id, offset=page * HISTORY_PAGE,
+                                      limit=HISTORY_PAGE)
+    pages = max(1, -(-found.total // HISTORY_PAGE))
+    if page >= pages:  # fewer changes than when the page was chosen: show the last one
+        page = dialog_manager.dialog_data["history_page"] = pages - 1
+        found = await submissions.changes(session, user, submission_id,
+                                          offset=page * HISTORY_PAGE, limit=HISTORY_PAGE)
+    submission = await submissions.readable_submission(session, user, submission_id)
+    defn = submissions.definition(submission.form)
+    values = submissions.values_of(await submissions.answers_of(session, submission))
+    numbers = {q.name: n for n, q in enumerate(submissions.answerable(defn, values), start=1)}
+    locale = l10n.locale
+    entries = []
+    for change in found.changes:
+        number, label, shown = "", "", ""
+        if change.question:
+            base = _asked(defn, change.question)
+            number = str(numbers.get(base.name, "·")) if base else "·"
+            label = clip(defn.text(base.label, locale), 60) if base else change.question
+            if base is not None and base.name != change.question:  # the text of "other"
+                shown = str(change.value or "")
+            elif base is not None:
+                shown = answer_text(defn, base, change.value, locale, {})
+        entries.append(l10n("survey-history-entry", action=change.action, number=number,
+                            label=label, value=clip(shown, 120) or "—",
+                            name=change.by or "—", at=local(change.at, user)))
+    return {
+        "form_title": submission.form.title(locale),
+        "entries": "\n\n".join(entries),  # rendered above, arguments escaped
+        "count": found.total,
+        "page": page + 1, "pages": pages,
+        "has_newer": page > 0, "has_older": page + 1 < pages,
+    }
+
+
+def _asked(defn, name: str):
+    """The question a history entry is about (an "other" text belongs to its choice)."""
+    for candidate in (name, name.removesuffix("_other")):
+        try:
+            return defn.question(candidate)
+        except KeyError:
+            continue
+    return None

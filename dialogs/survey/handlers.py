@@ -3,14 +3,20 @@ from datetime import date
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, ManagedMultiselect, Select
+from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.states import SurveySG
 from dialogs.survey.display import answer_text
 from services import submissions
 from services.errors import NotAllowed, NotFound, ServiceError
+from services.forms.definition import Choice, Question
 
-MULTI_ID = "multi"
+# widget ids (kept short: they travel in every button's callback data)
+CHOICES_ID = "c"
+TICKS_ID = "m"
+CALENDAR_ID = "cal"
+# what a question screen remembers of the last one: list pages, the calendar's month
+SCREEN_WIDGETS = (f"{CHOICES_ID}_p", f"{TICKS_ID}_p", CALENDAR_ID)
 FILE_LIMIT = 20 * 1024 * 1024
 
 
@@ -34,14 +40,24 @@ async def show(manager: DialogManager, name: str | None) -> None:
         return
     submission, answers, defn = await _load(manager)
     current = answers.get(name)
+    value = current.value if current else None
     manager.dialog_data.update(q=name, seen=current.revision if current else None)
     question = defn.question(name)
+    widgets = manager.current_context().widget_data
+    for widget_id in SCREEN_WIDGETS:  # each question opens at its first page, this month
+        widgets.pop(widget_id, None)
     if question.type == "select_multiple":
-        chosen: ManagedMultiselect = manager.find(MULTI_ID)
-        await chosen.reset_checked()
-        for value in (current.value if current else None) or []:
-            await chosen.set_checked(value, True)
+        manager.dialog_data["ticks"] = list(value or [])
+    if question.type == "date" and value:
+        manager.find(CALENDAR_ID).set_offset(date.fromisoformat(value))
     await manager.switch_to(SurveySG.question)
+
+
+def choice_at(question: Question, item_id: str) -> Choice | None:
+    """The choice a button stands for: buttons carry its position, never trusted."""
+    if not (item_id.isascii() and item_id.isdigit()) or int(item_id) >= len(question.choices):
+        return None
+    return question.choices[int(item_id)]
 
 
 async def _step(manager: DialogManager, direction: int) -> None:
@@ -128,19 +144,37 @@ async def on_choice(callback: CallbackQuery, widget: Select, manager: DialogMana
                     item_id: str) -> None:
     submission, answers, defn = await _load(manager)
     question = defn.question(manager.dialog_data["q"])
-    if question.type != "select_one" or question.choice(item_id) is None:
+    choice = choice_at(question, item_id) if question.type == "select_one" else None
+    if choice is None:
         _, _, l10n = _data(manager)
         await callback.answer(l10n.plain("error-stale"), show_alert=True)
         return
-    if item_id == "other" and question.or_other:
+    if choice.name == "other" and question.or_other:
         await manager.switch_to(SurveySG.other)
         return
-    await _answer_and_next(callback, manager, item_id)
+    await _answer_and_next(callback, manager, choice.name)
+
+
+async def on_tick(callback: CallbackQuery, widget: Select, manager: DialogManager,
+                  item_id: str) -> None:
+    """Tick or untick one choice of a multiple choice; saved with "Done"."""
+    submission, answers, defn = await _load(manager)
+    question = defn.question(manager.dialog_data["q"])
+    choice = choice_at(question, item_id) if question.type == "select_multiple" else None
+    if choice is None:
+        _, _, l10n = _data(manager)
+        await callback.answer(l10n.plain("error-stale"), show_alert=True)
+        return
+    ticks = manager.dialog_data.setdefault("ticks", [])
+    if choice.name in ticks:
+        ticks.remove(choice.name)
+    else:
+        ticks.append(choice.name)
 
 
 async def on_multi_done(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     submission, answers, defn = await _load(manager)
-    checked = set(manager.find(MULTI_ID).get_checked())
+    checked = set(manager.dialog_data.get("ticks", []))
     question = defn.question(manager.dialog_data["q"])
     in_form_order = [c.name for c in question.choices if c.name in checked]
     if not await _save(callback, manager, in_form_order):
@@ -158,7 +192,7 @@ async def on_date(callback: CallbackQuery, widget, manager: DialogManager, chose
 async def on_typed(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     submission, answers, defn = await _load(manager)
     question = defn.question(manager.dialog_data["q"])
-    if question.type not in ("text", "integer", "decimal"):
+    if question.type not in submissions.TYPED:
         return await on_wrong_input(message, widget, manager)
     try:
         value = submissions.parse_typed(question, message.text or "")
@@ -262,6 +296,18 @@ async def on_edit(callback: CallbackQuery, widget: Select, manager: DialogManage
 async def on_page(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     step = 1 if button.widget_id == "pnext" else -1
     manager.dialog_data["page"] = max(0, manager.dialog_data.get("page", 0) + step)
+
+
+async def on_history(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    manager.dialog_data["history_page"] = 0
+    await manager.switch_to(SurveySG.history)
+
+
+async def on_history_page(callback: CallbackQuery, button: Button,
+                          manager: DialogManager) -> None:
+    step = 1 if button.widget_id == "holder" else -1
+    manager.dialog_data["history_page"] = max(0, manager.dialog_data.get("history_page", 0)
+                                              + step)
 
 
 async def on_submit(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

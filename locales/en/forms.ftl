@@ -10,6 +10,10 @@ survey-question =
     <i>{ $form_title }</i> — { $number } / { $total }
     <b>{ $label }</b>
 survey-hint = <i>{ $hint }</i>
+survey-type-prompt = { $type ->
+    [date] ✍️ Choose the day in the calendar, or type the date and send it (for example 20/06/2025).
+   *[other] ✍️ Type your answer and send it.
+}
 survey-current = Current answer: { $current }
 survey-changed = Last changed by { $changed_by }, { DATETIME($changed_at, dateStyle: "medium", timeStyle: "short") }.
 survey-multi-done = Done ✓
@@ -27,6 +31,9 @@ survey-review-head = <b>{ $form_title }</b> — { $status ->
         [1] {""}
        *[other] {" "}(page { $page } of { $pages })
     }
+survey-review-line =
+    { $number }. { $label }
+    {"   "}→ { $value }
 survey-review-foot = { $missing ->
     [0] { $status ->
         [submitted] You can reopen it to make changes until the questionnaire closes.
@@ -37,6 +44,28 @@ survey-review-foot = { $missing ->
 }
 survey-page-prev = ‹ Earlier questions
 survey-page-next = Later questions ›
+survey-history = 🕓 History of changes
+survey-history-head =
+    <b>{ $form_title }</b> — history of changes
+    { $count ->
+        [0] Nothing has been answered yet.
+       *[other] { $pages ->
+            [1] Newest first:
+           *[other] Newest first (page { $page } of { $pages }):
+        }
+    }
+survey-history-entry = { $action ->
+    [answer] <b>{ $number }. { $label }</b>
+        → { $value }
+    [clear] <b>{ $number }. { $label }</b>
+        → skipped (no answer)
+    [submit] <b>📨 Submitted for the state</b>
+    [reopen] <b>✏️ Reopened for changes</b>
+   *[other] <b>{ $number }. { $label }</b>
+}
+    <i>{ $name }, { DATETIME($at, dateStyle: "medium", timeStyle: "short") }</i>
+survey-history-newer = ‹ Newer
+survey-history-older = Older ›
 survey-keep = Keep this answer ›
 survey-note =
     <i>{ $form_title }</i>
@@ -61,7 +90,7 @@ survey-invalid = { $reason ->
     [type] { $type ->
         [integer] Please type a whole number, for example 12.
         [decimal] Please type a number, for example 12.5.
-        [date] Please type a date as YYYY-MM-DD, or choose it in the calendar.
+        [date] Please type a date as DD/MM/YYYY or YYYY-MM-DD (for example 20/06/2025), or choose it in the calendar.
        *[choice] Please choose one of the buttons.
     }
     [required] This question needs an answer.

@@ -92,7 +92,7 @@ async def test_arabic_answers_resume_after_a_restart(tg, app, survey):
     await fp.press("التالي ›")
     await fp.send("2")
     await fp.press("مفيدة جدًا")
-    await fp.press("💾 حفظ والخروج")
+    await fp.press("💾 حفظ وخروج")
     assert "تكمل من حيث توقفت" in fp.last_answer.text
     await app.restart()
     await open_survey(fp, "📝 الاستبيانات")
@@ -146,7 +146,7 @@ async def test_a_survey_answered_end_to_end_in_arabic(tg, app, survey):
     assert "استبيان تجريبي" in text(fp)
     await fp.press("التالي ›")
     await fp.send("عشرة")
-    assert "يرجى كتابة عدد صحيح" in fp.messages()[-2].text
+    assert "اكتب عددًا صحيحًا" in fp.messages()[-2].text
     await fp.send("١١")
     assert fp.messages()[-2].text == "بين 0 و10"
     await fp.send("٢")
@@ -157,10 +157,10 @@ async def test_a_survey_answered_end_to_end_in_arabic(tg, app, survey):
     await fp.press("تخطَّ ›")  # the date is optional
     await fp.send("لا ملاحظات")
     review = text(fp)
-    assert "→ قليلة الفائدة" in review and "→ البيانات" in review and "→ لا ملاحظات" in review
+    assert "← قليلة الفائدة" in review and "← البيانات" in review and "← لا ملاحظات" in review
     await fp.press("📨 إرسال باسم دولتي")
     await fp.press("✅ نعم، أرسل")
-    assert fp.last_answer.text == "تم الإرسال. شكرًا لكم."
+    assert fp.last_answer.text == "تم الإرسال. شكرًا لك."
     await fp.press("✏️ إعادة الفتح للتعديل")
     assert "📨 إرسال باسم دولتي" in fp.last_message().button_labels
 
@@ -219,6 +219,7 @@ async def test_shipped_regional_processes_form_with_other_and_edits_from_the_rev
     await fp.press("Done ✓")  # nothing ticked on a required question
     assert fp.messages()[-2].text == "Please choose at least one process."
     await fp.press("⬜ Colombo Process")
+    await fp.press(">")  # the thirteenth choice is on the second page
     await fp.press("⬜ Other")
     await fp.press("Done ✓")
     assert "Please type the other answer" in text(fp)
