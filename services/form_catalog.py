@@ -7,13 +7,22 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services import audit, clock
+from services import audit, clock, member_states
 from services.errors import NotFound, ServiceError
 from services.forms.definition import FormDefinition
 from services.forms.xlsform import load_xlsform
 from services.permissions import Action, require
 from services.resources import resource_path
-from storage.models import Answer, Form, FormKind, FormStatus, Submission, SubmissionStatus, User
+from storage.models import (
+    Answer,
+    Form,
+    FormKind,
+    FormStatus,
+    MemberState,
+    Submission,
+    SubmissionStatus,
+    User,
+)
 from storage.repositories import member_states as member_state_repo
 
 PRACTICE_KEYS = ("practice",)  # forms whose key marks them as practices (one record each)
@@ -78,12 +87,25 @@ async def open_form(session: AsyncSession, actor: User, form_id: int,
     return form
 
 
+# Where a state stands on the secretariat's board, in the board's order.
+STAGES = ("submitted", "in-progress", "not-started")
+
+
 @dataclass(frozen=True)
 class StateProgress:
     code: str
     status: str  # not-started | in-progress | submitted (or the submission's later status)
     answered: int
     updated_at: datetime | None
+
+    @property
+    def stage(self) -> str:
+        """One of STAGES: a submission sent back to its state is in progress again."""
+        if self.status == "not-started":
+            return "not-started"
+        if self.status in ("in-progress", str(SubmissionStatus.RETURNED)):
+            return "in-progress"
+        return "submitted"
 
 
 def status_of(form: Form) -> str:
@@ -135,3 +157,13 @@ async def progress(session: AsyncSession, actor: User, form_id: int) -> list[Sta
             result.append(StateProgress(state.code, status, counts.get(submission.id, 0),
                                         submission.updated_at))
     return result
+
+
+async def progress_board(session: AsyncSession, actor: User, form_id: int,
+                         locale: str) -> dict[str, list[MemberState]]:
+    """All member states by stage (keys: STAGES), each list in `locale`'s order of names."""
+    stages = {row.code: row.stage for row in await progress(session, actor, form_id)}
+    board: dict[str, list[MemberState]] = {stage: [] for stage in STAGES}
+    for state in await member_states.list_states(session, locale):
+        board[stages.get(state.code, "not-started")].append(state)
+    return board

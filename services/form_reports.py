@@ -7,8 +7,9 @@ is false given the other answers) are left out, as the chat would not show them 
 import csv
 import io
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -22,6 +23,10 @@ from storage.models import Form, MemberState, Submission, SubmissionStatus, User
 
 # A survey counts once its state submitted it; the later statuses are the secretariat's steps.
 SUBMITTED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.CIRCULATED)
+STATUSES = tuple(str(status) for status in SubmissionStatus)  # words an export needs
+# Bars in one chart: more would be unreadable, and the image would break Telegram's photo
+# limits (width + height at most 10000 px, sides at most 20:1).
+MAX_BARS = 40
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class QuestionSummary:
     choices: list[ChoiceCount] = field(default_factory=list)
     other_texts: list[tuple[str, str]] = field(default_factory=list)  # (state code, text)
     mean: float | None = None
-    minimum: object = None  # int | Decimal for numbers, ISO date text for dates
+    minimum: object = None  # int | Decimal for numbers, date for dates
     maximum: object = None
     texts: list[tuple[str, str]] = field(default_factory=list)  # (state code, text)
 
@@ -83,6 +88,14 @@ def _number(question: Question, value: object) -> int | Decimal:
     return int(value) if question.type == "integer" else Decimal(str(value))
 
 
+def _date(value: object) -> date | object:
+    """A date answer (kept as ISO text) as a date; anything unreadable as it is."""
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return value
+
+
 def _summarize(question: Question, answered: list[_Answered]) -> QuestionSummary:
     given = [(a.submission.member_state_code, a.values[question.name], a.values)
              for a in answered if _has(a.values.get(question.name))]
@@ -106,7 +119,7 @@ def _summarize(question: Question, answered: list[_Answered]) -> QuestionSummary
         return QuestionSummary(question, count, mean=float(sum(numbers)) / count,
                                minimum=min(numbers), maximum=max(numbers))
     if question.type == "date":
-        days = [str(value) for _, value, _ in given]
+        days = [day for _, value, _ in given if isinstance(day := _date(value), date)]
         return QuestionSummary(question, count, minimum=min(days, default=None),
                                maximum=max(days, default=None))
     if question.type == "text":
@@ -124,23 +137,52 @@ async def summaries(session: AsyncSession, actor: User, form_id: int, *,
             if q.type not in ANSWERLESS]
 
 
-def _columns(defn: FormDefinition, question: Question, locale: str) -> list[str]:
+@dataclass(frozen=True)
+class ExportWords:
+    """The words of an export in the reader's language; the caller takes them from its
+    translations, so no English reaches an Arabic file."""
+
+    columns: Mapping[str, str]  # header of each of FIXED_COLUMNS
+    statuses: Mapping[str, str]  # submission status -> word
+    other: str  # after the label of the column holding an "other" answer's text
+    ok: str  # an acknowledged question's value
+    separator: str  # between the choices of a multiple-choice summary cell
+
+
+@dataclass(frozen=True)
+class Table:
+    """KoBo's layout with two header rows: labels in the reader's language, then the form's
+    own names, the same in every language (so columns can be matched across exports)."""
+
+    labels: list[str]
+    names: list[str]
+    rows: list[list]
+
+
+FIXED_COLUMNS = ("state_code", "state", "status", "submitted_at")
+
+
+def _columns(defn: FormDefinition, question: Question, locale: str,
+             words: ExportWords) -> list[tuple[str, str]]:
+    """(label, name) of each column a question fills."""
     label = defn.text(question.label, locale)
-    columns = [label]
+    columns = [(label, question.name)]
     if question.type == "select_multiple":
-        columns += [f"{label}/{defn.text(c.label, locale)}" for c in question.choices]
+        columns += [(f"{label}/{defn.text(c.label, locale)}", f"{question.name}/{c.name}")
+                    for c in question.choices]
     if question.or_other:
-        columns.append(f"{label} (other)")
+        columns.append((f"{label} {words.other}", question.other_name))
     return columns
 
 
-def _cells(defn: FormDefinition, question: Question, values: dict, locale: str) -> list:
+def _cells(defn: FormDefinition, question: Question, values: dict, locale: str,
+           words: ExportWords) -> list:
     value = values.get(question.name)
     if question.type in SELECT_TYPES:
         chosen = (value if isinstance(value, list) else [value]) if _has(value) else []
         labels = [defn.text(c.label, locale) if (c := question.choice(name)) else str(name)
                   for name in chosen]
-        cells: list = [" ".join(labels) if chosen else None]
+        cells: list = [words.separator.join(labels) if chosen else None]
         if question.type == "select_multiple":
             cells += [(1 if c.name in chosen else 0) if chosen else None
                       for c in question.choices]
@@ -151,49 +193,68 @@ def _cells(defn: FormDefinition, question: Question, values: dict, locale: str) 
         return [None]
     if question.type in ("integer", "decimal"):
         return [_number(question, value)]
+    if question.type == "date":
+        return [_date(value)]
+    if question.type == "acknowledge":
+        return [words.ok]
     if question.type == "file" and isinstance(value, dict):
         return [value.get("name") or value.get("file_id")]
     return [value]
 
 
-async def export_rows(session: AsyncSession, actor: User, form_id: int,
-                      locale: str) -> tuple[list[str], list[list]]:
-    """KoBo's layout: a row per state that started the form, a column per question (multiple
-    choice as a summary column plus a 0/1 column per option), labels in `locale`."""
+async def export_table(session: AsyncSession, actor: User, form_id: int, locale: str,
+                       words: ExportWords) -> Table:
+    """A row per state that started the form, a column per question (multiple choice as a
+    summary column plus a 0/1 column per option), labels in `locale`; numbers, dates and
+    times as such (times in UTC)."""
     form = await _form(session, actor, form_id)
     defn = definition(form)
     questions = [q for q in defn.questions if q.type not in ANSWERLESS]
-    header = ["state_code", "state", "status", "submitted_at"]
+    columns = [(words.columns[name], name) for name in FIXED_COLUMNS]
     for question in questions:
-        header += _columns(defn, question, locale)
+        columns += _columns(defn, question, locale, words)
     states = {s.code: s for s in await session.scalars(select(MemberState))}
     rows = []
     for answered in await _answered(session, form, include_drafts=True):
         submission, state = answered.submission, states.get(answered.submission.member_state_code)
-        name = (state.name_ar if locale == "ar" else state.name_en) if state else ""
         at = submission.submitted_at if submission.status in SUBMITTED else None
-        row = [submission.member_state_code, name, str(submission.status),
-               at.astimezone(UTC).isoformat() if at else None]
+        row = [submission.member_state_code, state.name(locale) if state else "",
+               words.statuses.get(str(submission.status), str(submission.status)),
+               at.astimezone(UTC).replace(tzinfo=None, microsecond=0) if at else None]
         for question in questions:
-            row += _cells(defn, question, answered.values, locale)
+            row += _cells(defn, question, answered.values, locale, words)
         rows.append(row)
-    return header, rows
+    return Table([label for label, _ in columns], [name for _, name in columns], rows)
 
 
-def export_xlsx(header: list[str], rows: list[list], *, locale: str = "en") -> bytes:
-    """The rows as an .xlsx workbook: bold frozen header, right to left for Arabic."""
+def export_xlsx(table: Table, *, locale: str = "en") -> bytes:
+    """The table as an .xlsx workbook: bold frozen headers, real dates and numbers, right to
+    left for Arabic."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "data"
-    sheet.append(header)
+    sheet.append(table.labels)
+    sheet.append(table.names)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
+    for cell in sheet[2]:
+        cell.font = Font(italic=True, color="666666")
+    for row in table.rows:
         sheet.append(row)
-    sheet.freeze_panes = "A2"
+    for cell in (cell for row in sheet.iter_rows() for cell in row):
+        if isinstance(cell.value, datetime):
+            cell.number_format = "yyyy-mm-dd hh:mm"
+        elif isinstance(cell.value, date):
+            cell.number_format = "yyyy-mm-dd"
+        elif cell.data_type == "f":
+            cell.data_type = "s"  # typed text starting with "=" is not a formula
+    for number, label in enumerate(table.labels, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = min(max(len(label), 10), 40)
+    sheet.freeze_panes = "C3"  # headers and the state stay in view
     if locale == "ar":
         sheet.sheet_view.rightToLeft = True
     buffer = io.BytesIO()
@@ -201,12 +262,26 @@ def export_xlsx(header: list[str], rows: list[list], *, locale: str = "en") -> b
     return buffer.getvalue()
 
 
-def export_csv(header: list[str], rows: list[list]) -> bytes:
-    """The rows as CSV in UTF-8 with a BOM, without which Excel misreads Arabic."""
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(cell: object) -> object:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.strftime("%Y-%m-%d %H:%M")
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell  # a spreadsheet opening the file must not run typed text
+    return cell
+
+
+def export_csv(table: Table) -> bytes:
+    """The table as CSV in UTF-8 with a BOM, without which Excel misreads Arabic."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows([["" if cell is None else cell for cell in row] for row in rows])
+    writer.writerow(table.labels)
+    writer.writerow(table.names)
+    writer.writerows([[_csv_cell(cell) for cell in row] for row in table.rows])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -228,16 +303,25 @@ def _arabic_font() -> str | None:
     return None
 
 
+def chart_choices(summary: QuestionSummary) -> list[ChoiceCount]:
+    """The choices a chart shows: all, or the MAX_BARS most chosen, in the form's order."""
+    if len(summary.choices) <= MAX_BARS:
+        return summary.choices
+    ranked = sorted(range(len(summary.choices)), key=lambda i: -summary.choices[i].count)
+    return [summary.choices[i] for i in sorted(ranked[:MAX_BARS])]
+
+
 def chart_png(summary: QuestionSummary, locale: str) -> bytes:
-    """A horizontal bar chart of a choice question's counts, as PNG."""
+    """A horizontal bar chart of a choice question's counts (see chart_choices), as PNG."""
     import matplotlib
 
     matplotlib.use("Agg")  # no display on the server
     from matplotlib.figure import Figure
 
     # matplotlib 3.11 shapes and orders Arabic itself (reshaping again would reverse it)
-    labels = [_label(c.label, locale) for c in summary.choices]
-    counts = [c.count for c in summary.choices]
+    shown = chart_choices(summary)
+    labels = [_label(c.label, locale) for c in shown]
+    counts = [c.count for c in shown]
     family = _arabic_font()
     figure = Figure(figsize=(7, 1.2 + 0.5 * max(len(labels), 1)), dpi=100)
     axes = figure.subplots()

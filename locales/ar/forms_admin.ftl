@@ -16,6 +16,7 @@ forms-upload-problems = { $count ->
     [one] لا يمكن استخدام الاستبيان؛ توجد مشكلة واحدة:
     [two] لا يمكن استخدام الاستبيان؛ توجد مشكلتان:
     [few] لا يمكن استخدام الاستبيان؛ توجد { $count } مشكلات:
+    [many] لا يمكن استخدام الاستبيان؛ توجد { $count } مشكلةً:
    *[other] لا يمكن استخدام الاستبيان؛ توجد { $count } مشكلة:
 }
     { $problems }
@@ -30,7 +31,9 @@ forms-detail =
     } — عدد الأسئلة: { $questions }
     ✅ أرسلت ({ $submitted_count }): { $submitted }
     ✍️ قيد الإعداد ({ $in_progress_count }): { $in_progress }
-    ⏳ لم تبدأ: { $not_started_count }
+    ⏳ لم تبدأ ({ $not_started_count }): { $not_started }
+# between the names of states in a list
+forms-list-separator = {"، "}
 forms-open = 🟢 فتح حتى…
 forms-close = 🔒 إغلاق الآن
 forms-closed = أُغلق الاستبيان؛ والإجابات محفوظة.
@@ -44,18 +47,42 @@ forms-export-xlsx = ⬇️ ‏Excel ‏(.xlsx)
 forms-export-csv = ⬇️ CSV
 forms-summary-none = لم ترسل أي دولة إجاباتها بعد.
 forms-summary-answered = { $count ->
+    [zero] لم تُجب أي دولة
     [one] أجابت دولة واحدة
     [two] أجابت دولتان
     [few] أجابت { $count } دول
+    [many] أجابت { $count } دولةً
    *[other] أجابت { $count } دولة
 }
 forms-summary-numbers = المتوسط { $mean } (الأدنى { $low }، الأعلى { $high })
+forms-summary-dates = الأقدم { DATETIME($earliest, dateStyle: "long") }، الأحدث { DATETIME($latest, dateStyle: "long") }
+# below a chart's caption when a question has too many options to draw them all
+forms-chart-top = الخيارات الأكثر اختيارًا: { $shown } من { $count }.
 forms-export-caption = { $count ->
-    [one] إجابات دولة واحدة
-    [two] إجابات دولتين
-    [few] إجابات { $count } دول
-   *[other] إجابات { $count } دولة
-}، صف لكل دولة (مع الإشارة إلى المسودات).
+    [zero] لم تبدأ أي دولة بعد: يحتوي الملف على العناوين فقط.
+    [one] إجابات دولة واحدة، صف لكل دولة (مع الإشارة إلى المسودات).
+    [two] إجابات دولتين، صف لكل دولة (مع الإشارة إلى المسودات).
+    [few] إجابات { $count } دول، صف لكل دولة (مع الإشارة إلى المسودات).
+    [many] إجابات { $count } دولةً، صف لكل دولة (مع الإشارة إلى المسودات).
+   *[other] إجابات { $count } دولة، صف لكل دولة (مع الإشارة إلى المسودات).
+} يذكر صف العناوين الثاني اسم كل عمود، وهو نفسه في كل اللغات.
+# headers and words inside exported files
+forms-export-column = { $column ->
+    [state_code] رمز الدولة
+    [state] الدولة
+    [status] الحالة
+   *[submitted_at] تاريخ الإرسال (UTC)
+}
+forms-export-status = { $status ->
+    [submitted] أُرسلت
+    [returned] أُعيدت
+    [accepted] قُبلت
+    [circulated] عُمِّمت
+   *[draft] مسودة
+}
+forms-export-other = (أخرى)
+forms-export-ok = موافق
+forms-export-separator = {"، "}
 forms-outline = 👁 معاينة الأسئلة
 forms-type = { $type ->
     [integer] عدد صحيح

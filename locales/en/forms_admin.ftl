@@ -28,7 +28,9 @@ forms-detail =
     } — { $questions } questions
     ✅ Submitted ({ $submitted_count }): { $submitted }
     ✍️ In progress ({ $in_progress_count }): { $in_progress }
-    ⏳ Not started: { $not_started_count }
+    ⏳ Not started ({ $not_started_count }): { $not_started }
+# between the names of states in a list
+forms-list-separator = {", "}
 forms-open = 🟢 Open until…
 forms-close = 🔒 Close now
 forms-closed = The questionnaire is closed; the answers are kept.
@@ -42,14 +44,36 @@ forms-export-xlsx = ⬇️ Excel (.xlsx)
 forms-export-csv = ⬇️ CSV
 forms-summary-none = No state has submitted yet.
 forms-summary-answered = { $count ->
+    [0] No state answered
     [one] 1 state answered
    *[other] { $count } states answered
 }
 forms-summary-numbers = Average { $mean } (lowest { $low }, highest { $high })
+forms-summary-dates = Earliest { DATETIME($earliest, dateStyle: "long") }, latest { DATETIME($latest, dateStyle: "long") }
+# below a chart's caption when a question has too many options to draw them all
+forms-chart-top = The most chosen options: { $shown } of { $count }.
 forms-export-caption = { $count ->
-    [one] 1 state's answers
-   *[other] Answers of { $count } states
-}, one row per state (drafts marked as such).
+    [0] No state has started yet: the file holds only the headers.
+    [one] 1 state's answers, one row per state (drafts marked as such).
+   *[other] Answers of { $count } states, one row per state (drafts marked as such).
+} The second header row gives each column's name, the same in every language.
+# headers and words inside exported files
+forms-export-column = { $column ->
+    [state_code] State code
+    [state] State
+    [status] Status
+   *[submitted_at] Submitted (UTC)
+}
+forms-export-status = { $status ->
+    [submitted] submitted
+    [returned] returned
+    [accepted] accepted
+    [circulated] circulated
+   *[draft] draft
+}
+forms-export-other = (other)
+forms-export-ok = OK
+forms-export-separator = {"; "}
 forms-outline = 👁 Preview the questions
 forms-type = { $type ->
     [integer] whole number
