@@ -14,7 +14,7 @@ from services import form_catalog, form_reports, registration, submissions
 from services.errors import NotAllowed
 from services.forms.definition import Choice, FormDefinition, Question
 from services.forms.xlsform import load_xlsform
-from storage.models import Role
+from storage.models import Role, SubmissionStatus
 
 FORM = Path(__file__).parents[1] / "e2e" / "forms" / "chat_survey.md"
 
@@ -253,3 +253,20 @@ async def test_chart_is_a_png(session, survey, locale):
     for name in ("topics", "mechanism"):
         image = form_reports.chart_png(result[name], locale)
         assert image.startswith(b"\x89PNG")
+
+
+async def test_progress_board_by_stage_in_the_readers_order(session, survey):
+    boss, form, _ = survey
+    returned = await focal_point(session, 5200, "DZ")
+    await give(session, returned, form.id, [("meetings", 1)], submit=False)
+    (await submissions.state_submission(session, returned, form.id)).status = \
+        SubmissionStatus.RETURNED  # sent back by the secretariat: the state is at work again
+    board = await form_catalog.progress_board(session, boss, form.id, "en")
+    assert list(board) == list(form_catalog.STAGES)
+    assert [s.code for s in board["submitted"]] == ["EG", "JO", "MA"]
+    assert [s.name_en for s in board["in-progress"]] == ["Algeria", "Saudi Arabia"]
+    assert len(board["not-started"]) == 22 - 5
+    arabic = await form_catalog.progress_board(session, boss, form.id, "ar")
+    assert [s.name_ar for s in arabic["submitted"]] == ["الأردن", "مصر", "المغرب"]
+    with pytest.raises(NotAllowed):
+        await form_catalog.progress_board(session, returned, form.id, "en")
