@@ -86,7 +86,7 @@ def survey_dialog() -> Dialog:
         ),
         Window(
             T("survey-history-head"),
-            Format("{entries}", when="count"),
+            Format("\n{entries}", when="count"),  # a blank line under the heading
             Row(
                 Button(L("survey-history-newer"), id="hnewer", on_click=h.on_history_page,
                        when="has_newer"),
