@@ -90,9 +90,10 @@ class App:
         async with transaction(self.pool) as session:
             await update_repo.prune(session, clock.now() - UPDATE_IDS_KEPT)
             scheduled = await announcements.due_schedules(session)
-        jobs.configure(self.pool, self.worker)
+        jobs.configure(self.pool, self.worker, locales)
         self.scheduler.start()
         planner = self.dp["planner"]
+        planner.plan_recurring(self.settings.reminder_sweep_seconds)
         for announcement in scheduled:  # the database is the truth; the job store follows it
             if not planner.has_job(f"announcement:{announcement.id}"):
                 planner.plan_announcement(announcement.id, announcement.scheduled_at)

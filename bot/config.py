@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     throttle_rate: int = Field(default=30, ge=1, description="updates a user may send per window")
     throttle_window: float = Field(default=10.0, gt=0)
     shutdown_timeout: float = Field(default=20.0, gt=0)
+    # Reminders go out at this hour in each state's own time zone (never 21:00-08:00 there).
+    reminder_hour: int = Field(default=10, ge=8, le=20)
+    reminder_sweep_seconds: int = Field(default=60, ge=10, le=3600)
     log_level: str = "INFO"
 
     @field_validator("secretariat_ids", mode="before")

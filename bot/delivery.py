@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import LinkPreviewOptions, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -466,16 +466,17 @@ class DeliveryWorker:
     def _request(self, chat_id: int, payload: dict) -> Callable[[], Awaitable[Message]]:
         bot, html = self.bot, ParseMode.HTML
         caption = payload.get("caption") or None
+        markup = _keyboard(payload.get("buttons"))
         if "text" in payload:
             return lambda: bot.send_message(
-                chat_id, payload["text"], parse_mode=html,
+                chat_id, payload["text"], parse_mode=html, reply_markup=markup,
                 link_preview_options=LinkPreviewOptions(is_disabled=True))
         if "photo" in payload:
             return lambda: bot.send_photo(chat_id, payload["photo"], caption=caption,
-                                          parse_mode=html)
+                                          parse_mode=html, reply_markup=markup)
         if "document" in payload:
             return lambda: bot.send_document(chat_id, payload["document"], caption=caption,
-                                             parse_mode=html)
+                                             parse_mode=html, reply_markup=markup)
         raise ValueError(f"unknown payload with keys {sorted(payload)}")
 
     async def _record(self, row: outbox.Claimed, outcome: Outcome) -> None:
@@ -523,3 +524,11 @@ class DeliveryWorker:
     def _settled(self, row_id: int) -> None:
         self._unsettled.discard(row_id)
         self._started.discard(row_id)
+
+
+def _keyboard(rows: list | None) -> InlineKeyboardMarkup | None:
+    """payload["buttons"]: rows of [label, callback_data] pairs."""
+    if not rows:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
+                                  for label, data in row] for row in rows])

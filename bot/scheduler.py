@@ -14,6 +14,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import make_url
 
 from bot.config import Settings
+from services.timezones import SECRETARIAT_TIMEZONE
 
 JOB_DEFAULTS = {
     "misfire_grace_time": None,  # a job due while the bot was down still runs when it is back
@@ -42,6 +43,14 @@ class Planner:
 
     def __init__(self, scheduler: AsyncIOScheduler):
         self.scheduler = scheduler
+
+    def plan_recurring(self, sweep_seconds: int) -> None:
+        """The reminder sweep and the secretariat's weekly digest (Sunday 09:00, Cairo)."""
+        self.scheduler.add_job("bot.jobs:sweep_reminders", "interval", seconds=sweep_seconds,
+                               id="reminders:sweep", replace_existing=True)
+        self.scheduler.add_job("bot.jobs:weekly_digest", "cron", day_of_week="sun", hour=9,
+                               timezone=SECRETARIAT_TIMEZONE, id="digest:weekly",
+                               replace_existing=True)
 
     def plan_announcement(self, ann_id: int, when: datetime) -> None:
         self.scheduler.add_job("bot.jobs:fire_announcement", "date", run_date=when,

@@ -21,6 +21,7 @@ from storage.repositories import deliveries as repo
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 MEDIA_KINDS = ("photo", "document")
+CALLBACK_DATA_LIMIT = 64  # bytes
 MAX_ATTEMPTS = 5
 ERROR_LENGTH = 500  # the column's size
 # What a report lists, the ones waiting for a decision first.
@@ -31,7 +32,8 @@ STALE = "the worker stopped while sending (lease expired): it may have arrived"
 @dataclass
 class Outgoing:
     """One message for one person. payload: {"text": html} or {"photo"|"document": file_id,
-    "caption": html}; always sent in HTML parse mode."""
+    "caption": html}, maybe with "buttons": rows of [label, callback_data]; always sent in
+    HTML parse mode."""
 
     recipient_id: int
     chat_id: int
@@ -109,6 +111,10 @@ def check_payload(payload: dict) -> None:
     kinds = [key for key in ("text", *MEDIA_KINDS) if key in payload]
     if len(kinds) != 1 or not isinstance(payload[kinds[0]], str) or not payload[kinds[0]]:
         raise ValueError(f"a payload needs exactly one of text, photo, document: {payload!r}")
+    for row in payload.get("buttons") or ():
+        for label, data in row:
+            if not label or not 1 <= len(data.encode()) <= CALLBACK_DATA_LIMIT:
+                raise ValueError(f"a button needs a label and 1-64 bytes of data: {row!r}")
     if kinds[0] == "text":
         text, limit = visible_text(payload["text"]), TEXT_LIMIT
         if not text.strip():

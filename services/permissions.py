@@ -14,6 +14,9 @@ class Action(enum.StrEnum):
     READ_ANNOUNCEMENTS = "read-announcements"
     ANSWER_FORMS = "answer-forms"
     MANAGE_FORMS = "manage-forms"
+    READ_PLAN = "read-plan"
+    IMPORT_PLAN = "import-plan"
+    MANAGE_DEADLINES = "manage-deadlines"
 
 
 RULES: dict[Action, frozenset[Role]] = {
@@ -24,6 +27,9 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.READ_ANNOUNCEMENTS: frozenset({Role.FOCAL_POINT}),
     Action.ANSWER_FORMS: frozenset({Role.FOCAL_POINT}),
     Action.MANAGE_FORMS: frozenset({Role.SECRETARIAT}),
+    Action.READ_PLAN: frozenset({Role.FOCAL_POINT, Role.SECRETARIAT}),
+    Action.IMPORT_PLAN: frozenset({Role.SECRETARIAT}),
+    Action.MANAGE_DEADLINES: frozenset({Role.SECRETARIAT}),
 }
 
 

@@ -1,0 +1,42 @@
+"""How a deadline reads, shared by the focal points' screens and the messages sent unasked."""
+
+from dialogs.formatting import zone_name
+from services.deadlines import Stage, Standing
+from services.timezones import local
+from storage.models import Deadline, Form, User
+
+
+def what(deadline: Deadline, form: Form | None, locale: str) -> str:
+    """What is due, in the reader's language (a task written in one language only: that one)."""
+    if form is not None:
+        return form.title(locale)
+    first, second = ((deadline.task_ar, deadline.task_en) if locale == "ar"
+                     else (deadline.task_en, deadline.task_ar))
+    return first or second or ""
+
+
+def when(tr, days_left: int) -> str:
+    if days_left < 0:
+        return tr.plain("deadline-days-late", days=-days_left)
+    return tr.plain("deadline-days-left", days=days_left)
+
+
+def due(tr, deadline: Deadline, user: User | None) -> str:
+    return tr.plain("deadline-due", due=local(deadline.due_at, user),
+                    zone=zone_name(user, tr.locale))
+
+
+def stage(tr, standing: Standing) -> str:
+    if standing.deadline.form_key is None:
+        return tr.plain("deadline-stage-done", stage=str(standing.stage))
+    return tr.plain("deadline-stage", stage=str(standing.stage))
+
+
+def item(tr, deadline: Deadline) -> tuple[str, str]:
+    """("Action plan item 9", its title)."""
+    return (tr.plain("deadline-item", number=str(deadline.item.number)),
+            deadline.item.title(tr.locale))
+
+
+def is_done(standing: Standing) -> bool:
+    return standing.stage == Stage.SUBMITTED

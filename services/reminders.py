@@ -1,0 +1,153 @@
+"""The reminder sweep: due slots become deliveries to the focal points of states that owe.
+
+Each slot is decided once, in its own transaction: sent (queued in the outbox, one delivery per
+focal point, unique per slot and person) or skipped with a reason. A state that has submitted,
+a slot whose local day has passed or whose hour is now a quiet one, a closed deadline: skipped.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services import deadlines, outbox
+from services.deadlines import Stage, Standing
+from services.permissions import Action, require
+from services.reminder_slots import civil, zones
+from storage.models import (
+    Deadline,
+    DeadlineStatus,
+    Form,
+    Reminder,
+    ReminderStatus,
+    Role,
+    User,
+    UserStatus,
+)
+
+KIND = "reminder"
+DIGEST_KIND = "digest"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What a reminder tells: rendered into a message by the caller, per recipient."""
+
+    reminder_id: int
+    standing: Standing
+    days: int  # the slot: days before (> 0), on the day (0), days overdue (< 0)
+    form: Form | None
+
+
+Render = Callable[[Notice, User], dict]  # a payload for services.outbox
+
+
+async def due_ids(session: AsyncSession, now: datetime, limit: int = 500) -> list[int]:
+    """Slots due by `now`, oldest first (reads the due index only)."""
+    rows = await session.scalars(
+        select(Reminder.id).where(Reminder.status == ReminderStatus.PLANNED,
+                                  Reminder.send_at <= now)
+        .order_by(Reminder.send_at, Reminder.id).limit(limit))
+    return list(rows)
+
+
+async def send_one(session: AsyncSession, reminder_id: int, now: datetime, render: Render
+                   ) -> ReminderStatus | None:
+    """Decide one due slot: queue it or skip it. None if another sweep decided it first."""
+    row = await session.get(Reminder, reminder_id)
+    if row is None or row.status != ReminderStatus.PLANNED:
+        return None
+    deadline = await session.get(Deadline, row.deadline_id)
+    if deadline.status != DeadlineStatus.OPEN or deadline.revision != row.revision:
+        return await _finish(session, row, now, ReminderStatus.SKIPPED, "closed")
+    zone = (await zones(session))[row.member_state_code]
+    local_now, local_slot = now.astimezone(zone), row.send_at.astimezone(zone)
+    if local_now.date() != local_slot.date() or not civil(local_now):
+        return await _finish(session, row, now, ReminderStatus.SKIPPED, "missed")
+    standing = (await deadlines.standings(session, deadline, [row.member_state_code]))[0]
+    if standing.stage == Stage.SUBMITTED:
+        return await _finish(session, row, now, ReminderStatus.SKIPPED, "submitted")
+    people = await _focal_points(session, row.member_state_code)
+    if not people:
+        return await _finish(session, row, now, ReminderStatus.SKIPPED, "nobody")
+    # Claim the slot first: a second sweep racing this one finds it taken and stops here.
+    if await _finish(session, row, now, ReminderStatus.SENT, None, len(people)) is None:
+        return None
+    notice = Notice(row.id, standing, row.days, await deadlines.form_for(session, deadline))
+    items = [outbox.Outgoing(p.id, p.telegram_id, render(notice, p)) for p in people]
+    await outbox.enqueue(session, KIND, str(row.id), items)
+    return ReminderStatus.SENT
+
+
+async def _finish(session: AsyncSession, row: Reminder, now: datetime, status: ReminderStatus,
+                  reason: str | None, recipients: int = 0) -> ReminderStatus | None:
+    result = await session.execute(
+        update(Reminder).where(Reminder.id == row.id, Reminder.status == ReminderStatus.PLANNED)
+        .values(status=status, reason=reason, recipients=recipients, done_at=now)
+        .execution_options(synchronize_session=False))
+    return status if result.rowcount == 1 else None
+
+
+async def _focal_points(session: AsyncSession, code: str) -> list[User]:
+    return list(await session.scalars(
+        select(User).where(User.member_state_code == code, User.role == Role.FOCAL_POINT,
+                           User.status == UserStatus.ACTIVE).order_by(User.id)))
+
+
+# -- what the secretariat sees ------------------------------------------------------------------
+@dataclass(frozen=True)
+class SlotSummary:
+    """One reminder day of a deadline: how many states it reached and why others were not."""
+
+    revision: int
+    days: int
+    first_at: datetime
+    outcomes: Counter  # "sent", "planned", or a skip reason -> number of states
+    people: int  # focal points it was sent to
+    states_sent: list[str]
+
+
+async def history(session: AsyncSession, actor: User, deadline_id: int) -> list[SlotSummary]:
+    """The deadline's reminders, newest revision first, then in the order they go out."""
+    deadline = await deadlines.get(session, actor, deadline_id)
+    rows = await session.scalars(select(Reminder).where(Reminder.deadline_id == deadline.id))
+    groups: dict[tuple[int, int], list[Reminder]] = defaultdict(list)
+    for row in rows:
+        groups[(row.revision, row.days)].append(row)
+    summaries = []
+    for (revision, days), members in groups.items():
+        outcomes = Counter(r.reason or str(r.status) for r in members)
+        sent = sorted(r.member_state_code for r in members if r.status == ReminderStatus.SENT)
+        summaries.append(SlotSummary(revision, days, min(r.send_at for r in members), outcomes,
+                                     sum(r.recipients for r in members), sent))
+    return sorted(summaries, key=lambda s: (-s.revision, -s.days))
+
+
+@dataclass(frozen=True)
+class DigestLine:
+    deadline: Deadline
+    stages: dict[Stage, list[str]]  # state codes at each stage
+
+
+async def digest(session: AsyncSession) -> list[DigestLine]:
+    """Every open deadline with the states at each stage, soonest due first."""
+    rows = await session.scalars(select(Deadline).where(Deadline.status == DeadlineStatus.OPEN)
+                                 .order_by(Deadline.due_at, Deadline.id))
+    lines = []
+    for deadline in rows:
+        stages: dict[Stage, list[str]] = {stage: [] for stage in Stage}
+        for standing in await deadlines.standings(
+                session, deadline, await deadlines.audience(session, deadline)):
+            stages[standing.stage].append(standing.state)
+        lines.append(DigestLine(deadline, stages))
+    return lines
+
+
+async def secretariat(session: AsyncSession) -> list[User]:
+    """Who gets the weekly digest."""
+    users = await session.scalars(select(User).where(User.role == Role.SECRETARIAT,
+                                                     User.status == UserStatus.ACTIVE))
+    return [u for u in users if require(u, Action.MANAGE_DEADLINES)]
