@@ -85,26 +85,26 @@ def survey_dialog() -> Dialog:
             state=SurveySG.review,
         ),
         Window(
-            T("survey-history-head"),
-            Format("\n{entries}", when="count"),  # a blank line under the heading
-            Row(
-                Button(L("survey-history-newer"), id="hnewer", on_click=h.on_history_page,
-                       when="has_newer"),
-                Button(L("survey-history-older"), id="holder", on_click=h.on_history_page,
-                       when="has_older"),
-            ),
-            SwitchTo(L("common-back"), id="hback", state=SurveySG.review),
-            unexpected_input(),
-            getter=history_getter,
-            state=SurveySG.history,
-        ),
-        Window(
             T("survey-confirm"),
             Button(L("survey-confirm-yes"), id="yes", on_click=h.on_submit),
             Back(L("common-back")),
             unexpected_input(),
             getter=review_getter,
             state=SurveySG.confirm,
+        ),
+        Window(
+            T("survey-history-head"),
+            Format("\n{entries}", when="count"),  # a blank line under the heading
+            Row(
+                Button(L("survey-history-newer"), id="h_newer", on_click=h.on_history_page,
+                       when="has_newer"),
+                Button(L("survey-history-older"), id="h_older", on_click=h.on_history_page,
+                       when="has_older"),
+            ),
+            SwitchTo(L("common-back"), id="hback", state=SurveySG.review),
+            unexpected_input(),
+            getter=history_getter,
+            state=SurveySG.history,
         ),
     ), Action.ANSWER_FORMS)
 

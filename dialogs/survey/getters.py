@@ -3,6 +3,7 @@ from aiogram_dialog import DialogManager
 from dialogs.formatting import clip, excerpt
 from dialogs.survey.display import answer_text
 from services import registration, submissions
+from services.forms.definition import FormDefinition, Question
 from services.timezones import local
 
 
@@ -147,7 +148,7 @@ async def history_getter(dialog_manager: DialogManager, session, user, l10n, **_
     }
 
 
-def _asked(defn, name: str):
+def _asked(defn: FormDefinition, name: str) -> Question | None:
     """The question a history entry is about (an "other" text belongs to its choice)."""
     for candidate in (name, name.removesuffix("_other")):
         try:

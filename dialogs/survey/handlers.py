@@ -305,7 +305,7 @@ async def on_history(callback: CallbackQuery, button: Button, manager: DialogMan
 
 async def on_history_page(callback: CallbackQuery, button: Button,
                           manager: DialogManager) -> None:
-    step = 1 if button.widget_id == "holder" else -1
+    step = 1 if button.widget_id == "h_older" else -1
     manager.dialog_data["history_page"] = max(0, manager.dialog_data.get("history_page", 0)
                                               + step)
 

@@ -57,6 +57,9 @@ async def test_the_history_lists_changes_newest_first_with_who_and_when(tg, app,
     assert not when & {clock_in(ZoneInfo("UTC"))}  # so a shown time is Amman's, not UTC's
     second_day = today_in(AMMAN)
     assert first_day != second_day
+    await sami.press("📨 Submit for my state")
+    await sami.press("‹ Back")  # from the confirmation, back to the review (not the history)
+    assert "🕓 History of changes" in sami.last_message().button_labels
     await sami.press("🕓 History of changes")
     shown = entries(sami)
     assert len(shown) == 4, shown
