@@ -17,17 +17,21 @@ from bot.middlewares import (
 )
 from dialogs.announce.dialog import announce_dialog
 from dialogs.announcements.dialog import announcements_dialog
+from dialogs.deadlines.dialog import deadlines_dialog
 from dialogs.feed.dialog import feed_dialog
 from dialogs.forms_admin.dialog import forms_admin_dialog
 from dialogs.invites.dialog import invites_dialog
 from dialogs.language.dialog import language_dialog
 from dialogs.menu.dialog import menu_dialog
 from dialogs.onboarding.dialog import onboarding_dialog
+from dialogs.owed.dialog import owed_dialog
+from dialogs.plan.dialog import plan_dialog, plan_import_dialog
 from dialogs.survey.dialog import survey_dialog
 from dialogs.users.dialog import users_dialog
 from handlers.commands import commands_router
 from handlers.errors import errors_router
 from handlers.fallback import fallback_router
+from handlers.reminders import reminders_router
 from handlers.start import start_router
 
 
@@ -57,6 +61,7 @@ def create_dispatcher(
         errors_router(),
         start_router(),
         commands_router(),
+        reminders_router(),
         onboarding_dialog(),
         menu_dialog(),
         language_dialog(),
@@ -66,6 +71,10 @@ def create_dispatcher(
         announcements_dialog(),
         feed_dialog(),
         survey_dialog(),
+        plan_dialog(),
+        plan_import_dialog(),
+        owed_dialog(),
+        deadlines_dialog(),
         forms_admin_dialog(),
         fallback_router(),
     )

@@ -62,3 +62,37 @@ class FormsAdminSG(StatesGroup):
     detail = State()
     upload = State()
     close_date = State()
+
+
+class PlanSG(StatesGroup):
+    main = State()
+    item = State()
+
+
+class PlanImportSG(StatesGroup):
+    upload = State()
+    preview = State()
+
+
+class OwedSG(StatesGroup):
+    list = State()
+    detail = State()
+
+
+class DeadlinesSG(StatesGroup):
+    list = State()
+    detail = State()
+    move_date = State()
+    move_time = State()
+    offsets = State()
+    history = State()
+    new_item = State()
+    new_what = State()
+    new_task_ar = State()
+    new_task_en = State()
+    new_audience = State()
+    new_states = State()
+    new_date = State()
+    new_time = State()
+    new_offsets = State()
+    new_confirm = State()

@@ -164,6 +164,15 @@ async def list_all(session: AsyncSession, actor: User, *, open_only: bool = Fals
     return sorted(rows, key=lambda d: (d.status != DeadlineStatus.OPEN, d.due_at, d.id))
 
 
+async def form_choices(session: AsyncSession, actor: User) -> list[Form]:
+    """One form per key (its newest version) that a deadline may ask for."""
+    require(actor, Action.MANAGE_DEADLINES)
+    newest: dict[str, Form] = {}
+    for form in await session.scalars(select(Form).order_by(Form.id)):
+        newest[form.key] = form
+    return sorted(newest.values(), key=lambda f: f.key)
+
+
 async def board(session: AsyncSession, actor: User, deadline_id: int) -> list[Standing]:
     """Every concerned state's standing, for the secretariat."""
     deadline = await get(session, actor, deadline_id)

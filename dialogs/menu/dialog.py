@@ -5,11 +5,14 @@ from dialogs.access import restrict
 from dialogs.menu.getters import menu_getter
 from dialogs.states import (
     AnnouncementsSG,
+    DeadlinesSG,
     FeedSG,
     FormsAdminSG,
     InviteSG,
     LanguageSG,
     MainSG,
+    OwedSG,
+    PlanSG,
     SurveySG,
     UsersSG,
 )
@@ -24,9 +27,13 @@ def menu_dialog():
             Group(
                 Start(L("menu-announce"), id="ann", state=AnnouncementsSG.list,
                       when="can_announce"),
+                Start(L("owed-menu"), id="owe", state=OwedSG.list, when="can_answer"),
                 Start(L("menu-surveys"), id="srv", state=SurveySG.list, when="can_answer"),
                 Start(L("menu-feed"), id="feed", state=FeedSG.list, when="can_read"),
+                Start(L("plan-menu"), id="plan", state=PlanSG.main, when="can_read_plan"),
                 Start(L("menu-forms"), id="frm", state=FormsAdminSG.list, when="can_manage_forms"),
+                Start(L("deadlines-menu"), id="ddl", state=DeadlinesSG.list,
+                      when="can_manage_deadlines"),
                 Start(L("menu-invite"), id="inv", state=InviteSG.state, when="can_invite"),
                 Start(L("menu-users"), id="usr", state=UsersSG.list, when="is_secretariat"),
                 Start(L("menu-language"), id="lng", state=LanguageSG.choose),

@@ -15,4 +15,6 @@ async def menu_getter(dialog_manager: DialogManager, user, l10n, **_) -> dict:
         "can_read": can(user, Action.READ_ANNOUNCEMENTS),
         "can_answer": can(user, Action.ANSWER_FORMS),
         "can_manage_forms": can(user, Action.MANAGE_FORMS),
+        "can_read_plan": can(user, Action.READ_PLAN),
+        "can_manage_deadlines": can(user, Action.MANAGE_DEADLINES),
     }

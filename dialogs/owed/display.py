@@ -1,5 +1,7 @@
 """How a deadline reads, shared by the focal points' screens and the messages sent unasked."""
 
+from datetime import datetime
+
 from dialogs.formatting import zone_name
 from services.deadlines import Stage, Standing
 from services.timezones import local
@@ -21,15 +23,18 @@ def when(tr, days_left: int) -> str:
     return tr.plain("deadline-days-left", days=days_left)
 
 
-def due(tr, deadline: Deadline, user: User | None) -> str:
-    return tr.plain("deadline-due", due=local(deadline.due_at, user),
-                    zone=zone_name(user, tr.locale))
+def due(tr, due_at: datetime, user: User | None) -> str:
+    return tr.plain("deadline-due", due=local(due_at, user), zone=zone_name(user, tr.locale))
 
 
 def stage(tr, standing: Standing) -> str:
     if standing.deadline.form_key is None:
         return tr.plain("deadline-stage-done", stage=str(standing.stage))
-    return tr.plain("deadline-stage", stage=str(standing.stage))
+    return stage_word(tr, standing.stage)
+
+
+def stage_word(tr, stage: Stage) -> str:
+    return tr.plain("deadline-stage", stage=str(stage))
 
 
 def item(tr, deadline: Deadline) -> tuple[str, str]:

@@ -17,7 +17,7 @@ def reminder_payload(tr, notice: Notice, user: User) -> dict:
     number, title = display.item(tr, deadline)
     text = tr("reminder-text", days_text=display.when(tr, standing.days_left),
               what=display.what(deadline, notice.form, tr.locale), item=number,
-              item_title=title, due=display.due(tr, deadline, user),
+              item_title=title, due=display.due(tr, deadline.due_at, user),
               stage=display.stage(tr, standing))
     label = tr.plain("reminder-open-form" if deadline.form_key else "reminder-open-task")
     return {"text": text, "buttons": [[[label, f"{OPEN_PREFIX}{deadline.id}"]]]}

@@ -70,24 +70,37 @@ async def _step(manager: DialogManager, direction: int) -> None:
 
 async def on_pick_form(callback: CallbackQuery, widget: Select, manager: DialogManager,
                        item_id: str) -> None:
-    session, user, l10n = _data(manager)
+    refusal = await open_form(manager, item_id)
+    if refusal:
+        await callback.answer(manager.middleware_data["l10n"].plain(
+            "survey-refused", reason=refusal), show_alert=True)
+
+
+async def on_start(start_data: object, manager: DialogManager) -> None:
+    """Started with {"form_id": ...} (from what the state owes): straight to that form."""
+    if isinstance(start_data, dict) and "form_id" in start_data:
+        await open_form(manager, str(start_data["form_id"]))  # refused: the list shows why
+
+
+async def open_form(manager: DialogManager, form_id: str) -> str | None:
+    """Open the state's answer to a form where it stands; the refusal's reason, if any."""
+    session, user, _ = _data(manager)
     try:
-        submission = await submissions.state_submission(session, user, int(item_id))
+        submission = await submissions.state_submission(session, user, int(form_id))
     except (ValueError, NotFound, ServiceError) as refusal:
-        reason = getattr(refusal, "reason", "not-found")
-        await callback.answer(l10n.plain("survey-refused", reason=reason), show_alert=True)
-        return
+        return getattr(refusal, "reason", "not-found")
     manager.dialog_data["submission_id"] = submission.id
     answers = await submissions.answers_of(session, submission)
     defn = submissions.definition(submission.form)
     values = submissions.values_of(answers)
     if submission.status not in submissions.EDITABLE:
         await manager.switch_to(SurveySG.review)
-        return
+        return None
     shown = submissions.visible(defn, values)
     # a new answer starts at the top (its introduction); one under way where it stopped
     position = submissions.first_open(defn, values, seen=set(answers)) if answers else 0
     await show(manager, None if position is None else shown[position].name)
+    return None
 
 
 async def _save(event, manager: DialogManager, value: object) -> bool:

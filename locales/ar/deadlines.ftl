@@ -77,3 +77,113 @@ digest-more = …و{ $count ->
     [many] { $count } موعدًا آخر
    *[other] { $count } موعد آخر
 } في «📅 المواعيد».
+owed-lines = { $lines }
+owed-all = ‹ كل ما على دولتي
+
+## مواعيد الأمانة الفنية
+
+deadlines-menu = 📅 المواعيد
+deadlines-list = <b>المواعيد</b>
+    { $count ->
+        [0] لا توجد مواعيد بعد. اضغط «موعد جديد» لتحديد أول موعد.
+       *[other] المفتوحة أولًا، والأقرب في الأعلى:
+    }
+deadlines-new = ➕ موعد جديد
+deadlines-detail =
+    <b>{ $what }</b>
+    { $item }: { $item_title }
+    { $due } — { $when }
+    الدول المعنية: { $audience }
+    التذكيرات في الساعة { $hour } بالتوقيت المحلي لكل دولة: { $offsets }{ $overdue ->
+        [0] .
+       *[other] ؛ ثم كل { $overdue } أيام ما دام الموعد متجاوزًا، بحد أقصى { $overdue_max } مرات.
+    }
+    { $status ->
+        [closed] 🔒 مغلق: لا تذكيرات، ولم يعد يظهر للدول.
+       *[open] ✅ أرسلت { $submitted } · ✏️ قيد الإعداد { $draft } · ⭕ لم تبدأ { $not_started } · ⚠️ متأخرة { $late }
+    }
+deadlines-stages = { $stages }
+deadlines-stage-line = { $stage }: { $states }
+deadlines-all-states = جميع الدول الأعضاء
+deadlines-offset = { $days ->
+    [0] في يوم الموعد
+    [one] قبل يوم واحد
+    [two] قبل يومين
+    [few] قبل { $days } أيام
+    [many] قبل { $days } يومًا
+   *[other] قبل { $days } يوم
+}
+deadlines-no-offsets = لا تذكير قبل الموعد
+deadlines-move = 📅 تغيير الموعد
+deadlines-set-offsets = ⏰ أيام التذكير
+deadlines-history = 📜 التذكيرات
+deadlines-close = 🔒 إغلاق هذا الموعد
+deadlines-reopen = 🔓 إعادة الفتح
+deadlines-saved = تم الحفظ.
+deadlines-moved = تم تغيير الموعد، وأُعيد تخطيط التذكيرات.
+deadlines-ask-date = اختر يوم الموعد (بتوقيت { $zone }).
+deadlines-ask-time = في أي ساعة من يوم { DATETIME($date, dateStyle: "long") } ينتهي الموعد؟ (بتوقيت { $zone })
+deadlines-ask-offsets = في أي أيام قبل الموعد تُرسل التذكيرات؟ اضغط على يوم لتحديده أو إلغاء تحديده.
+deadlines-save = حفظ ✓
+deadlines-next = التالي ›
+deadlines-history-title = <b>التذكيرات — { $what }</b>
+deadlines-history-lines = { $lines }
+deadlines-history-empty = لم يُخطط أي تذكير.
+deadlines-history-line = { $offset } · { DATETIME($at, dateStyle: "medium", timeStyle: "short") }{ $old ->
+        [yes] {" "}(لموعد سابق)
+       *[no] {""}
+    }: { $outcomes }{ $people ->
+        [0] {""}
+        [one] {" "}— وصل إلى شخص واحد
+        [two] {" "}— وصل إلى شخصين
+        [few] {" "}— وصل إلى { $people } أشخاص
+        [many] {" "}— وصل إلى { $people } شخصًا
+       *[other] {" "}— وصل إلى { $people } شخص
+    }
+deadlines-history-sent = أُرسل إلى: { $states }
+deadlines-outcome = { $outcome ->
+    [sent] أُرسل
+    [planned] مخطط
+    [submitted] غير لازم (أُرسلت الإجابة)
+    [missed] فات وقته (لم يكن البوت يعمل في حينه)
+    [nobody] لا توجد نقطة اتصال
+    [moved] أُلغي (تغيّر الموعد)
+    [changed] أُلغي (تغيّرت الأيام)
+    [reopened] أُلغي (أُعيد الفتح)
+   *[closed] أُلغي (أُغلق الموعد)
+} { $count }
+deadlines-ask-item = <b>موعد جديد</b> — لأي بند من بنود خطة العمل؟
+deadlines-ask-what = ما الذي يجب أن تقدمه الدول الأعضاء: أحد هذه الاستبيانات، أم مهمة تُوصف بالكلمات؟
+deadlines-task = ✍️ مهمة تُوصف بالكلمات
+deadlines-ask-task = { $lang ->
+    [ar] اكتب المهمة <b>بالعربية</b> (500 حرف على الأكثر)، أو تخطَّ لكتابتها بالإنجليزية فقط.
+   *[en] اكتب المهمة <b>بالإنجليزية</b> (500 حرف على الأكثر)، أو تخطَّ.
+}
+deadlines-skip = تخطَّ ›
+deadlines-ask-audience = ما الدول الأعضاء المعنية؟
+deadlines-audience-all = جميع الدول الأعضاء
+deadlines-some-states = دول أعضاء مختارة…
+deadlines-ask-states = اختر الدول الأعضاء (اضغط مرة أخرى لإزالة دولة)، ثم اضغط «تم».
+deadlines-states-done = تم ✓
+deadlines-confirm =
+    <b>موعد جديد</b>
+    <b>{ $what }</b>
+    { $item }: { $item_title }
+    { $due }
+    الدول المعنية: { $audience }
+    التذكيرات في الساعة { $hour } بالتوقيت المحلي لكل دولة: { $offsets }؛ ثم أسبوعيًا ما دام الموعد متجاوزًا، بحد أقصى 4 مرات، وللدول التي لم ترسل فقط.
+deadlines-create = ✅ تحديد الموعد
+deadlines-discard = ✖ تجاهل
+deadlines-created = تم تحديد الموعد وتخطيط تذكيراته.
+deadlines-refused = { $reason ->
+    [not-in-future] يرجى اختيار وقت في المستقبل.
+    [no-item] هذا البند من خطة العمل لم يعد موجودًا.
+    [no-form] هذا الاستبيان لم يعد موجودًا.
+    [no-task] يرجى وصف المهمة بلغة واحدة على الأقل.
+    [no-states] يرجى اختيار دولة عضو واحدة على الأقل.
+    [too-long] النص طويل جدًا ({ $limit } حرف على الأكثر).
+    [want-text] يرجى كتابة المهمة نصًا.
+    [bad-offsets] لا يمكن استخدام أيام التذكير هذه.
+    [stale] هذا الزر لم يعد صالحًا؛ يرجى البدء من جديد.
+   *[not-found] هذا الموعد لم يعد موجودًا.
+}

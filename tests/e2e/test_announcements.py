@@ -223,7 +223,8 @@ async def test_schedule_with_the_calendar_then_cancel(tg, app):
     await boss.press(label)
     await boss.press("✖ Cancel the scheduled sending")
     assert boss.last_answer.text == "The scheduled announcement was cancelled."
-    assert not app.dp["planner"].scheduler.get_jobs()
+    jobs = {job.id for job in app.dp["planner"].scheduler.get_jobs()}
+    assert jobs == {"reminders:sweep", "digest:weekly"}  # no announcement job left
     assert not any("Meeting" in label for label in boss.last_message().button_labels)
 
 
