@@ -106,5 +106,6 @@ def survey_dialog() -> Dialog:
             getter=history_getter,
             state=SurveySG.history,
         ),
+        on_start=h.on_start,
     ), Action.ANSWER_FORMS)
 
