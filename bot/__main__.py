@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("run", help="run the bot (long polling; the default)",
                         description="Run the bot with long polling. A SQLite database is "
-                        "created or upgraded and filled with the member states by itself.")
+                        "created or upgraded and filled with the member states and the action "
+                        "plan by itself.")
     migrate = commands.add_parser("migrate", help="bring the database schema up to date",
                                   description="Apply database migrations (needed for "
                                   "PostgreSQL before `run`; SQLite is migrated by `run`).")
@@ -32,9 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="target revision (default: head; required with --down)")
     migrate.add_argument("--down", action="store_true",
                          help="downgrade to --revision instead of upgrading")
-    commands.add_parser("load-data", help="load the member states (safe to repeat)",
-                        description="Load or update the 22 member states from the shipped "
-                        "data files. Running it twice changes nothing.")
+    commands.add_parser("load-data", help="load the member states, forms and action plan "
+                        "(safe to repeat)",
+                        description="Load or update the 22 member states, the shipped "
+                        "questionnaires and the ARCP action plan(s) from the shipped data files "
+                        "(a plan the secretariat imported in the bot is left as imported). "
+                        "Running it twice changes nothing.")
     invite = commands.add_parser("invite", help="create an invitation link",
                                  description="Create an invitation link and print it.")
     target = invite.add_mutually_exclusive_group(required=True)

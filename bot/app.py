@@ -17,7 +17,7 @@ from bot.delivery import DeliveryWorker
 from bot.factory import create_dispatcher
 from bot.scheduler import Planner, create_scheduler
 from dialogs.commands import set_default_commands
-from services import announcements, clock, form_catalog, member_states
+from services import action_plan, announcements, clock, form_catalog, member_states
 from storage import migrate
 from storage.database import create_engine, create_sessionmaker, transaction
 from storage.repositories import updates as update_repo
@@ -40,7 +40,8 @@ def create_bot(settings: Settings) -> Bot:
 
 
 async def prepare_database(engine: AsyncEngine, settings: Settings, *, fill: bool = True) -> None:
-    """SQLite is brought up to date (and filled on first run); PostgreSQL must be migrated."""
+    """SQLite is brought up to date and filled (member states on first run; shipped forms and
+    action plans each time, safe to repeat); PostgreSQL must be migrated."""
     if settings.is_sqlite:
         await migrate.upgrade(engine)
         if not fill:
@@ -50,6 +51,7 @@ async def prepare_database(engine: AsyncEngine, settings: Settings, *, fill: boo
             if not await member_states.list_states(session, "en"):
                 await member_states.load_states(session)
             await form_catalog.load_shipped(session)  # new forms of a new release, as drafts
+            await action_plan.load_shipped(session)  # the shipped plans, new or corrected
         return
     if await migrate.current_revision(engine) != migrate.head_revision():
         raise StartupError("the database schema is not up to date: run `python -m bot migrate`")

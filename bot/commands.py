@@ -6,7 +6,7 @@ from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
 from bot.app import StartupError, create_bot, prepare_database, run_polling
 from bot.config import Settings
-from services import form_catalog, member_states, registration
+from services import action_plan, form_catalog, member_states, registration
 from services.errors import NotFound
 from storage import migrate
 from storage.database import create_engine, create_sessionmaker, transaction
@@ -49,9 +49,13 @@ async def cmd_load_data(settings: Settings, args: argparse.Namespace) -> None:
         async with transaction(create_sessionmaker(engine)) as session:
             result = await member_states.load_states(session)
             forms = await form_catalog.load_shipped(session)
+            plans = await action_plan.load_shipped(session)
         print(f"member states: {result.added} added, {result.updated} updated, "
               f"{result.unchanged} unchanged")
         print(f"forms: {forms.added} added, {forms.unchanged} unchanged")
+        kept = f", {plans.kept} kept as the secretariat imported them" if plans.kept else ""
+        print(f"action plans: {plans.added} added, {plans.updated} updated, "
+              f"{plans.unchanged} unchanged{kept}")
     finally:
         await engine.dispose()
 
