@@ -275,10 +275,9 @@ def _read_items(read: _Reader, raw: list, years: range | None) -> list[ItemData]
             seen.add(number)
         title = read.get(found, "title", where, read.texts, TITLE_LIMIT)
         listed = _at(where, "activities")
+        entries = read.entries(found["activities"], listed) if "activities" in found else []
         activities = [_read_activity(read, activity, _at(listed, position), years)
-                      for position, activity in enumerate(
-                          read.entries(found["activities"], listed)
-                          if "activities" in found else [])]
+                      for position, activity in enumerate(entries)]
         if number and title and activities and all(activities):
             items.append(ItemData(number, title, tuple(activities)))
     return items
