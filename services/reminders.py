@@ -77,7 +77,10 @@ async def send_one(session: AsyncSession, reminder_id: int, now: datetime, rende
     if await _finish(session, row, now, ReminderStatus.SENT, None, len(people)) is None:
         return None
     notice = Notice(row.id, standing, row.days, await deadlines.form_for(session, deadline))
-    items = [outbox.Outgoing(p.id, p.telegram_id, render(notice, p)) for p in people]
+    payloads: dict[str, dict] = {}  # one state, one clock: the message differs by language only
+    items = [outbox.Outgoing(p.id, p.telegram_id, payloads.get(p.locale)
+                             or payloads.setdefault(p.locale, render(notice, p)))
+             for p in people]
     await outbox.enqueue(session, KIND, str(row.id), items)
     return ReminderStatus.SENT
 

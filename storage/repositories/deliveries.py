@@ -30,13 +30,14 @@ async def insert_new(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> i
     added = 0
     for start in range(0, len(rows), INSERT_CHUNK):
         chunk = rows[start:start + INSERT_CHUNK]
+        # executemany with a cached statement: SQLAlchemy batches it into multi-row INSERTs
+        # ("insertmanyvalues") without compiling a new statement for every batch.
         statement = (
             _insert(session)
-            .values(list(chunk))
             .on_conflict_do_nothing(index_elements=["kind", "ref", "recipient_id"])
             .returning(Delivery.id)
         )
-        added += len((await session.execute(statement)).all())
+        added += len((await session.execute(statement, list(chunk))).all())
     return added
 
 
