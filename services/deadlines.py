@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services import audit, clock
 from services import reminder_slots as reminders
 from services.errors import NotFound, ServiceError
-from services.permissions import Action, require
+from services.permissions import Action, can, require
 from storage.models import (
     ActionItem,
     Deadline,
@@ -191,6 +191,21 @@ async def owed(session: AsyncSession, user: User) -> list[Standing]:
     for deadline in mine:
         result += await standings(session, deadline, [code])
     return result
+
+
+async def of_item(session: AsyncSession, user: User, item_id: int) -> list[Standing | Deadline]:
+    """An item's open deadlines as the user may see them: a focal point those of its state
+    (as standings), the secretariat all of them."""
+    rows = list(await session.scalars(
+        select(Deadline).where(Deadline.item_id == item_id,
+                               Deadline.status == DeadlineStatus.OPEN)
+        .order_by(Deadline.due_at, Deadline.id)))
+    if can(user, Action.MANAGE_DEADLINES):
+        return rows
+    if not can(user, Action.ANSWER_FORMS):
+        return []
+    code = user.member_state_code
+    return [(await standings(session, d, [code]))[0] for d in rows if concerns(d, code)]
 
 
 async def standing_for(session: AsyncSession, user: User, deadline_id: int) -> Standing:

@@ -9,7 +9,8 @@ from babel.dates import format_date, format_interval
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.formatting import clip
-from services import action_plan, clock
+from dialogs.owed import display as owed_display
+from services import action_plan, clock, deadlines
 from services.action_plan import Occurrence, Problem
 from services.errors import NotFound
 from services.permissions import Action, can
@@ -116,8 +117,24 @@ async def event_blocks(view: ItemView) -> list[Block]:
 
 # The sections of an item's screen, in order; another part of the plan (its deadlines, say)
 # joins by adding its own function here.
+async def deadline_blocks(view: ItemView) -> list[Block]:
+    l10n, blocks = view.l10n, []
+    for found in await deadlines.of_item(view.session, view.user, view.item.id):
+        standing = found if isinstance(found, deadlines.Standing) else None
+        deadline = standing.deadline if standing else found
+        what = owed_display.what(deadline, await deadlines.form_for(view.session, deadline),
+                                 l10n.locale)
+        stage = owed_display.stage(l10n, standing) if standing else ""
+        blocks.append((l10n("plan-deadline", what=what, stage=stage,
+                            has_stage="yes" if stage else "no",
+                            due=owed_display.due(l10n, deadline.due_at, view.user)), "\n"))
+    if blocks:
+        blocks[0] = (f"{l10n('plan-deadlines-head')}\n{blocks[0][0]}", "\n\n")
+    return blocks
+
+
 ITEM_SECTIONS: list[Callable[[ItemView], Awaitable[list[Block]]]] = [
-    activity_blocks, event_blocks,
+    activity_blocks, event_blocks, deadline_blocks,
 ]
 
 

@@ -145,3 +145,8 @@ plan-import-confirm = ✅ استيراد
 plan-import-cancel = إلغاء
 plan-imported = ✅ استُوردت خطة العمل: «{ $title }».
 plan-import-failed = تعذرت قراءة الملف مرة أخرى؛ لم يُستورد شيء. يرجى إرساله مرة أخرى.
+plan-deadlines-head = <b>المواعيد النهائية</b>
+plan-deadline = • { $what } — { $due }{ $has_stage ->
+        [yes] {" "}· { $stage }
+       *[no] {""}
+    }

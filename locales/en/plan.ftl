@@ -121,3 +121,8 @@ plan-import-confirm = ✅ Import
 plan-import-cancel = Cancel
 plan-imported = ✅ Action plan imported: “{ $title }”.
 plan-import-failed = The file could not be read again; nothing was imported. Please send it once more.
+plan-deadlines-head = <b>Deadlines</b>
+plan-deadline = • { $what } — { $due }{ $has_stage ->
+        [yes] {" "}· { $stage }
+       *[no] {""}
+    }

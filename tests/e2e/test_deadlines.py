@@ -94,6 +94,14 @@ async def test_a_deadline_set_in_the_chat_reminds_the_states_that_owe(tg, app):
     await egypt.send("/menu")
     await egypt.press("📅 What my state owes")
     assert "What Egypt owes" in text(egypt) and "20 days left" in text(egypt)
+    # and under its item of the action plan, with the state's status
+    await egypt.send("/menu")
+    await egypt.press("📋 Action plan")
+    await egypt.press(next(b for b in egypt.last_message().button_labels if b.startswith("9.")))
+    while "Deadlines" not in text(egypt) and "Next ›" in egypt.last_message().button_labels:
+        await egypt.press("Next ›")
+    assert "Deadlines\n• Questionnaire evaluating" in text(egypt)
+    assert "⭕ not started" in text(egypt)
 
     # 14 days before, at 10:00 Cairo time, the sweep reminds Egypt.
     deadline = await only_deadline(app)
