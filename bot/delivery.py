@@ -66,7 +66,9 @@ class Outcome:
 
 def classify(error: BaseException) -> Outcome:
     """Turn a failed request into what becomes of its row."""
-    text = f"{type(error).__name__}: {error}"
+    # Telegram's own words often start with the class name already ("Forbidden: bot was ...")
+    name, said = type(error).__name__, str(error)
+    text = said if said.startswith(f"{name}:") else f"{name}: {said}"
     if isinstance(error, RetryAfter):
         return Outcome("postpone", text, wait=_retry_after(error))
     if isinstance(error, Forbidden):  # blocked by the user, deactivated account

@@ -285,6 +285,7 @@ async def test_blocked_deactivated_unknown_and_refused(tg, pool, workers):
 def test_classify(error, status):
     outcome = classify(error)
     assert outcome.status == status
+    assert outcome.error.count(type(error).__name__) == 1  # "Forbidden: Forbidden: ..." no more
     if status == "postpone":
         assert outcome.wait == 3
 
