@@ -3,12 +3,13 @@ from aiogram_dialog import DialogManager
 from services.permissions import Action, can
 
 
-async def menu_getter(dialog_manager: DialogManager, user, l10n, **_) -> dict:
+async def menu_getter(dialog_manager: DialogManager, user, l10n, settings, **_) -> dict:
     state = user.member_state.name(l10n.locale) if user.member_state else ""
     return {
         "name": user.full_name,
         "state": state,
         "role": str(user.role),
+        "reminder_hour": f"{settings.reminder_hour:02d}:00",
         "is_secretariat": can(user, Action.MANAGE_USERS),
         "can_invite": can(user, Action.INVITE),
         "can_announce": can(user, Action.ANNOUNCE),
