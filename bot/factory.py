@@ -26,6 +26,11 @@ from dialogs.menu.dialog import menu_dialog
 from dialogs.onboarding.dialog import onboarding_dialog
 from dialogs.owed.dialog import owed_dialog
 from dialogs.plan.dialog import plan_dialog, plan_import_dialog
+from dialogs.practices.dialog import (
+    practice_review_dialog,
+    practices_dialog,
+    shared_practices_dialog,
+)
 from dialogs.survey.dialog import survey_dialog
 from dialogs.users.dialog import users_dialog
 from handlers.commands import commands_router
@@ -76,6 +81,9 @@ def create_dispatcher(
         owed_dialog(),
         deadlines_dialog(),
         forms_admin_dialog(),
+        practices_dialog(),
+        practice_review_dialog(),
+        shared_practices_dialog(),
         fallback_router(),
     )
     setup_dialogs(dp)

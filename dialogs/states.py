@@ -96,3 +96,29 @@ class DeadlinesSG(StatesGroup):
     new_time = State()
     new_offsets = State()
     new_confirm = State()
+
+
+class PracticesSG(StatesGroup):
+    """A focal point's own state's practices."""
+
+    list = State()
+    detail = State()
+
+
+class PracticeReviewSG(StatesGroup):
+    """The secretariat: review, return, accept, circulate, export."""
+
+    list = State()
+    detail = State()
+    comment = State()
+    circulate = State()
+
+
+class SharedPracticesSG(StatesGroup):
+    """Practices circulated from other states, browsed by state, type and objective."""
+
+    list = State()
+    states = State()
+    coordination = State()
+    objectives = State()
+    detail = State()

@@ -65,9 +65,12 @@ async def _form(session: AsyncSession, actor: User, form_id: int) -> Form:
     return form
 
 
-async def _answered(session: AsyncSession, form: Form, include_drafts: bool) -> list[_Answered]:
+async def _answered(session: AsyncSession, form: Form, include_drafts: bool,
+                    sent_only: bool = False) -> list[_Answered]:
     query = select(Submission).where(Submission.form_id == form.id)
-    if not include_drafts:
+    if sent_only:  # everything a state has sent, returned ones too (practices)
+        query = query.where(Submission.status != SubmissionStatus.DRAFT)
+    elif not include_drafts:
         query = query.where(Submission.status.in_(SUBMITTED))
     defn = definition(form)
     result = []
@@ -199,11 +202,14 @@ def _cells(defn: FormDefinition, question: Question, values: dict, locale: str,
         return [words.ok]
     if question.type == "file" and isinstance(value, dict):
         return [value.get("name") or value.get("file_id")]
+    if question.type == "file" and isinstance(value, list):  # several documents: their names
+        return [words.separator.join(str(item.get("name") or item.get("file_id"))
+                                     for item in value if isinstance(item, dict))]
     return [value]
 
 
 async def export_table(session: AsyncSession, actor: User, form_id: int, locale: str,
-                       words: ExportWords) -> Table:
+                       words: ExportWords, *, drafts: bool = True) -> Table:
     """A row per state that started the form, a column per question (multiple choice as a
     summary column plus a 0/1 column per option), labels in `locale`; numbers, dates and
     times as such (times in UTC)."""
@@ -215,7 +221,8 @@ async def export_table(session: AsyncSession, actor: User, form_id: int, locale:
         columns += _columns(defn, question, locale, words)
     states = {s.code: s for s in await session.scalars(select(MemberState))}
     rows = []
-    for answered in await _answered(session, form, include_drafts=True):
+    for answered in await _answered(session, form, include_drafts=drafts,
+                                    sent_only=not drafts):
         submission, state = answered.submission, states.get(answered.submission.member_state_code)
         at = submission.submitted_at if submission.status in SUBMITTED else None
         row = [submission.member_state_code, state.name(locale) if state else "",

@@ -17,6 +17,8 @@ class Action(enum.StrEnum):
     READ_PLAN = "read-plan"
     IMPORT_PLAN = "import-plan"
     MANAGE_DEADLINES = "manage-deadlines"
+    REVIEW_PRACTICES = "review-practices"
+    READ_PRACTICES = "read-practices"
 
 
 RULES: dict[Action, frozenset[Role]] = {
@@ -30,6 +32,8 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.READ_PLAN: frozenset({Role.FOCAL_POINT, Role.SECRETARIAT}),
     Action.IMPORT_PLAN: frozenset({Role.SECRETARIAT}),
     Action.MANAGE_DEADLINES: frozenset({Role.SECRETARIAT}),
+    Action.REVIEW_PRACTICES: frozenset({Role.SECRETARIAT}),
+    Action.READ_PRACTICES: frozenset({Role.FOCAL_POINT, Role.SECRETARIAT}),
 }
 
 

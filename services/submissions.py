@@ -35,6 +35,9 @@ TEXT_LIMIT = 4000
 ANSWERLESS = ("note",)
 TYPED = ("text", "integer", "decimal", "date")  # answers that can be typed in the chat
 EDITABLE = (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+FILE_LIMIT = 20 * 1024 * 1024  # the most a bot may download from Telegram
+FILE_LIMIT_MB = FILE_LIMIT // (1024 * 1024)
+FILES_LIMIT = 10  # documents one question holds
 
 
 class Invalid(ServiceError):
@@ -80,6 +83,8 @@ def definition(form: Form) -> FormDefinition:
 
 
 def is_open(form: Form) -> bool:
+    if form.kind == FormKind.PRACTICE:  # practices are taken all year, until it is closed
+        return form.status != FormStatus.CLOSED
     now = clock.now()
     return (form.status == FormStatus.OPEN and (form.opens_at is None or form.opens_at <= now)
             and (form.closes_at is None or now < form.closes_at))
@@ -198,10 +203,56 @@ def check(question: Question, value: object, values: dict[str, object],
         chosen = value if isinstance(value, list) else [value]
         if not set(chosen) <= names:
             raise Invalid("type", type="choice")
+    if question.type == "file":
+        _check_files(question, value)
     if question.constraint:
         if not expressions.parse(question.constraint).truthy(values, current=value,
                                                               today=today):
             raise Invalid("constraint", question.constraint_message)
+
+
+def files_of(value: object) -> list[dict]:
+    """The documents of a file answer (one, or several for a `many_files` question)."""
+    if isinstance(value, dict):
+        return [value]
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def accepts(question: Question, name: str, mime: str) -> bool:
+    """Whether a file question takes a document of this name and MIME type."""
+    if not question.accept:
+        return True
+    name, mime = name.lower(), mime.lower()
+    for pattern in question.accept:
+        if pattern.startswith(".") and name.endswith(pattern):
+            return True
+        if pattern.endswith("/*") and mime.startswith(pattern[:-1]):
+            return True
+        if pattern == mime:
+            return True
+    return False
+
+
+def check_file(question: Question, file: object) -> None:
+    """One document for a file question: Invalid file-too-big (limit in MB) or file-type
+    (accepted: the question's list)."""
+    if not (isinstance(file, dict) and isinstance(file.get("file_id"), str)
+            and isinstance(file.get("size", 0), int)):
+        raise Invalid("type", type="file")
+    if file.get("size", 0) > FILE_LIMIT:
+        raise Invalid("file-too-big", limit=FILE_LIMIT_MB)
+    if not accepts(question, str(file.get("name") or ""), str(file.get("mime") or "")):
+        raise Invalid("file-type", accepted=", ".join(question.accept))
+
+
+def _check_files(question: Question, value: object) -> None:
+    if question.many_files != isinstance(value, list):
+        raise Invalid("type", type="file")
+    files = value if isinstance(value, list) else [value]
+    if len(files) > FILES_LIMIT:
+        raise Invalid("too-many-files", limit=FILES_LIMIT)
+    for file in files:
+        check_file(question, file)
 
 
 async def open_surveys(session: AsyncSession, user: User) -> list[Progress]:
@@ -338,6 +389,8 @@ async def reopen(session: AsyncSession, user: User, submission_id: int) -> Submi
     submission = await own_submission(session, user, submission_id)
     if not is_open(submission.form):
         raise FormClosed()
+    if submission.form.kind == FormKind.PRACTICE:  # a practice comes back only when returned
+        raise AlreadySubmitted()
     if submission.status != SubmissionStatus.SUBMITTED:
         return submission
     submission.status = SubmissionStatus.DRAFT

@@ -13,6 +13,8 @@ from dialogs.states import (
     MainSG,
     OwedSG,
     PlanSG,
+    PracticeReviewSG,
+    PracticesSG,
     SurveySG,
     UsersSG,
 )
@@ -29,6 +31,9 @@ def menu_dialog():
                       when="can_announce"),
                 Start(L("owed-menu"), id="owe", state=OwedSG.list, when="can_answer"),
                 Start(L("menu-surveys"), id="srv", state=SurveySG.list, when="can_answer"),
+                Start(L("practices-menu"), id="prc", state=PracticesSG.list, when="can_answer"),
+                Start(L("practices-menu"), id="prv", state=PracticeReviewSG.list,
+                      when="can_review_practices"),
                 Start(L("menu-feed"), id="feed", state=FeedSG.list, when="can_read"),
                 Start(L("plan-menu"), id="plan", state=PlanSG.main, when="can_read_plan"),
                 Start(L("menu-forms"), id="frm", state=FormsAdminSG.list, when="can_manage_forms"),

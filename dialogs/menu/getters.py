@@ -18,4 +18,5 @@ async def menu_getter(dialog_manager: DialogManager, user, l10n, settings, **_) 
         "can_manage_forms": can(user, Action.MANAGE_FORMS),
         "can_read_plan": can(user, Action.READ_PLAN),
         "can_manage_deadlines": can(user, Action.MANAGE_DEADLINES),
+        "can_review_practices": can(user, Action.REVIEW_PRACTICES),
     }

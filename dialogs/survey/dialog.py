@@ -43,6 +43,8 @@ def survey_dialog() -> Dialog:
                    when="is_multi"),
             LocalCalendar(id=h.CALENDAR_ID, on_click=h.on_date, future_only=False,
                           when="is_date"),
+            T("files-prompt", when="is_many_files"),
+            Button(L("files-done"), id="fdone", on_click=h.on_files_done, when="files_done"),
             Button(L("survey-ack"), id="ack", on_click=h.on_ack, when="is_ack"),
             Button(L("survey-next"), id="next", on_click=h.on_next, when="is_note"),
             Button(L("survey-keep"), id="keep", on_click=h.on_next, when="can_keep"),

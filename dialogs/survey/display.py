@@ -25,6 +25,9 @@ def answer_text(defn: FormDefinition, question: Question, value: object, locale:
     if question.type == "date":
         return format_date(date.fromisoformat(str(value)), "long", locale=locale)
     if question.type == "file":
+        if isinstance(value, list):  # several documents
+            names = [str(item.get("name", "")) for item in value if isinstance(item, dict)]
+            return "، ".join(names) if locale == "ar" else ", ".join(names)
         return str(value.get("name", "")) if isinstance(value, dict) else str(value)
     if question.type == "acknowledge":
         return "✓"

@@ -5,6 +5,7 @@ from dialogs.survey.display import answer_text
 from services import registration, submissions
 from services.forms.definition import FormDefinition, Question
 from services.timezones import local
+from storage.models import FormKind
 
 
 async def list_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
@@ -58,10 +59,14 @@ async def question_getter(dialog_manager: DialogManager, session, user, l10n, **
         "is_date": question.type == "date",
         "is_typed": question.type in submissions.TYPED,
         "is_file": question.type == "file",
+        "is_many_files": question.many_files,
+        "files": len(submissions.files_of(values.get(question.name))),
+        "files_done": question.many_files and submissions.is_answered(question, values),
         "is_ack": question.type == "acknowledge",
         "is_note": question.type == "note",
         "can_skip": not submissions.is_required(question, values) and question.type != "note",
-        "can_keep": submissions.is_answered(question, values) and question.type != "note",
+        "can_keep": (submissions.is_answered(question, values) and question.type != "note"
+                     and not question.many_files),
         "has_prev": names.index(question.name) > 0,
         "type": question.type,
     }
@@ -102,7 +107,8 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
         "submitted_at": local(submission.submitted_at, user) if submission.submitted_at else "",
         "editable": editable,
         "can_submit": editable and not missing,
-        "can_reopen": not editable and submissions.is_open(submission.form),
+        "can_reopen": (not editable and submissions.is_open(submission.form)
+                       and submission.form.kind != FormKind.PRACTICE),
     }
 
 

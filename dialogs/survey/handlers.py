@@ -5,11 +5,13 @@ from aiogram_dialog import DialogManager, ShowMode
 from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
+from dialogs.practices import notices
 from dialogs.states import SurveySG
 from dialogs.survey.display import answer_text
-from services import submissions
+from services import practices, submissions
 from services.errors import NotAllowed, NotFound, ServiceError
 from services.forms.definition import Choice, Question
+from storage.models import FormKind
 
 # widget ids (kept short: they travel in every button's callback data)
 CHOICES_ID = "c"
@@ -17,7 +19,8 @@ TICKS_ID = "m"
 CALENDAR_ID = "cal"
 # what a question screen remembers of the last one: list pages, the calendar's month
 SCREEN_WIDGETS = (f"{CHOICES_ID}_p", f"{TICKS_ID}_p", CALENDAR_ID)
-FILE_LIMIT = 20 * 1024 * 1024
+FILE_REFUSALS = ("file-type", "file-too-big", "too-many-files")
+FILE_LIMIT = submissions.FILE_LIMIT
 
 
 def _data(manager: DialogManager):
@@ -47,7 +50,8 @@ async def show(manager: DialogManager, name: str | None) -> None:
     for widget_id in SCREEN_WIDGETS:  # each question opens at its first page, this month
         widgets.pop(widget_id, None)
     if question.type == "select_multiple":
-        manager.dialog_data["ticks"] = list(value or [])
+        # never asked yet: the form's default choices start ticked
+        manager.dialog_data["ticks"] = list(value or ([] if current else question.default_names))
     if question.type == "date" and value:
         manager.find(CALENDAR_ID).set_offset(date.fromisoformat(value))
     await manager.switch_to(SurveySG.question)
@@ -77,9 +81,13 @@ async def on_pick_form(callback: CallbackQuery, widget: Select, manager: DialogM
 
 
 async def on_start(start_data: object, manager: DialogManager) -> None:
-    """Started with {"form_id": ...} (from what the state owes): straight to that form."""
+    """Started with {"form_id": ...} (from what the state owes): straight to that form;
+    with {"submission_id": ...} (a practice record): straight to that one."""
     if isinstance(start_data, dict) and "form_id" in start_data:
         await open_form(manager, str(start_data["form_id"]))  # refused: the list shows why
+    elif isinstance(start_data, dict) and "submission_id" in start_data:
+        if await open_submission(manager, str(start_data["submission_id"])):
+            await manager.done()  # not the state's own: nothing to show
 
 
 async def open_form(manager: DialogManager, form_id: str) -> str | None:
@@ -89,6 +97,21 @@ async def open_form(manager: DialogManager, form_id: str) -> str | None:
         submission = await submissions.state_submission(session, user, int(form_id))
     except (ValueError, NotFound, ServiceError) as refusal:
         return getattr(refusal, "reason", "not-found")
+    return await _resume(manager, submission)
+
+
+async def open_submission(manager: DialogManager, submission_id: str) -> str | None:
+    """Open one of the state's own records (a practice) where it stands; the refusal, if any."""
+    session, user, _ = _data(manager)
+    try:
+        submission = await submissions.own_submission(session, user, int(submission_id))
+    except (ValueError, ServiceError) as refusal:
+        return getattr(refusal, "reason", "not-found")
+    return await _resume(manager, submission)
+
+
+async def _resume(manager: DialogManager, submission) -> str | None:
+    session, user, _ = _data(manager)
     manager.dialog_data["submission_id"] = submission.id
     answers = await submissions.answers_of(session, submission)
     defn = submissions.definition(submission.form)
@@ -134,6 +157,10 @@ async def _explain(message: Message, manager: DialogManager, invalid) -> None:
     session, user, l10n = _data(manager)
     submission, answers, defn = await _load(manager)
     own = defn.text(invalid.message, l10n.locale) if invalid.message else ""
+    if invalid.reason in FILE_REFUSALS:
+        own = l10n("files-refused", reason=invalid.reason,
+                   accepted=str(invalid.details.get("accepted", "")),
+                   limit=invalid.details.get("limit", 0))
     await message.answer(own or l10n("survey-invalid", reason=invalid.reason,
                                      type=str(invalid.details.get("type", "")),
                                      limit=invalid.details.get("limit", 0)))
@@ -241,21 +268,33 @@ async def on_other_text(message: Message, widget: MessageInput, manager: DialogM
 async def on_file(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     _, _, l10n = _data(manager)
     submission, answers, defn = await _load(manager)
-    if defn.question(manager.dialog_data["q"]).type != "file":
+    question = defn.question(manager.dialog_data["q"])
+    if question.type != "file":
         return await on_wrong_input(message, widget, manager)
     document = message.document
     if document is None:
         await message.answer(l10n("survey-invalid", reason="want-document", type="", limit=0))
         manager.show_mode = ShowMode.SEND
         return
-    if (document.file_size or 0) > FILE_LIMIT:
-        await message.answer(l10n("survey-invalid", reason="file-too-big", type="", limit=20))
-        manager.show_mode = ShowMode.SEND
+    file = {"file_id": document.file_id, "name": document.file_name or "document",
+            "size": document.file_size or 0, "mime": document.mime_type or ""}
+    try:  # refused before anything is kept, with the limit or the accepted types
+        submissions.check_file(question, file)
+    except submissions.Invalid as invalid:
+        await _explain(message, manager, invalid)
         return
     manager.show_mode = ShowMode.SEND
-    await _answer_and_next(message, manager, {
-        "file_id": document.file_id, "name": document.file_name or "document",
-        "size": document.file_size or 0, "mime": document.mime_type or ""})
+    if not question.many_files:
+        await _answer_and_next(message, manager, file)
+        return
+    current = answers.get(question.name)
+    # several documents: each one is added and the question stays until "Done"
+    if await _save(message, manager, [*submissions.files_of(current and current.value), file]):
+        await show(manager, question.name)
+
+
+async def on_files_done(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    await _onward(manager)
 
 
 async def on_wrong_input(message: Message, widget: MessageInput, manager: DialogManager) -> None:
@@ -326,7 +365,12 @@ async def on_history_page(callback: CallbackQuery, button: Button,
 async def on_submit(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     session, user, l10n = _data(manager)
     try:
-        await submissions.submit(session, user, manager.dialog_data["submission_id"])
+        submission, _, _ = await _load(manager)
+        if submission.form.kind == FormKind.PRACTICE:  # a practice goes to the secretariat
+            practice = await practices.submit(session, user, submission.id)
+            await notices.practice_submitted(manager.middleware_data, practice)
+        else:
+            await submissions.submit(session, user, submission.id)
     except ServiceError as refusal:
         await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
                               show_alert=True)

@@ -46,6 +46,19 @@ class Question:
     or_other: bool = False
     appearance: str | None = None
     row: int | None = None
+    # The XLSForm `default`: a select_multiple's choices pre-ticked (names, space-separated).
+    default: str | None = None
+    # A file question's body::accept: extensions (".pdf") and MIME patterns ("image/*").
+    accept: list[str] = field(default_factory=list)
+
+    @property
+    def many_files(self) -> bool:
+        """A file question that holds several documents (appearance "multiple")."""
+        return self.type == "file" and "multiple" in (self.appearance or "").split()
+
+    @property
+    def default_names(self) -> list[str]:
+        return (self.default or "").split()
 
     @property
     def other_name(self) -> str:

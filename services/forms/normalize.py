@@ -151,7 +151,25 @@ class _Normalizer:
             or_other=or_other,
             appearance=control.get("appearance") or None,
             row=self.sheets.rows.get(name),
+            default=self.default(node, kind),
+            accept=[part.strip().lower() for part in str(control.get("accept") or "").split(",")
+                    if part.strip()] if kind == "file" else [],
         )
+
+    def default(self, node: dict, kind: str) -> str | None:
+        """A default the chat can use: choices of the question's own list, else refused."""
+        value = str(node.get("default") or "").strip()
+        if not value:
+            return None
+        if kind not in SELECT_TYPES:
+            self.refuse(node["name"], "a default is only supported on select questions")
+            return None
+        names = {str(c.get("name", "")) for c in node.get("choices", [])}
+        unknown = [part for part in value.split() if part not in names]
+        if unknown or (kind == "select_one" and len(value.split()) > 1):
+            self.refuse(node["name"], f"default: '{value}' names no choice of the list")
+            return None
+        return value
 
     def check_labels(self, languages: list[str]) -> None:
         unlabelled = [n["name"] for n, _ in self.entries if not n.get("label")]

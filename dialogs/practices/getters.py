@@ -1,0 +1,138 @@
+from aiogram_dialog import DialogManager
+
+from dialogs.formatting import excerpt
+from dialogs.practices.display import answers_html, status_mark
+from services import member_states, practices
+from services.submissions import definition
+from services.timezones import local
+
+
+def _label(practice: practices.Practice, untitled: str, state: str = "") -> str:
+    title = excerpt(practice.title, 40) or untitled
+    return f"{status_mark(str(practice.status))} {state + ' · ' if state else ''}{title}"
+
+
+async def _state_name(session, code: str, locale: str) -> str:
+    state = await member_states.get_state(session, code)
+    return state.name(locale) if state else code
+
+
+async def own_list_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    found = await practices.own_practices(session, user)
+    untitled = l10n.plain("practices-untitled")
+    return {
+        "items": [(str(p.id), _label(p, untitled)) for p in found],
+        "count": len(found),
+        "state": user.member_state.name(l10n.locale) if user.member_state else "",
+    }
+
+
+async def _detail(practice: practices.Practice, session, user, l10n) -> dict:
+    submitted = practice.submission.submitted_at
+    return {
+        "title": practice.title or l10n.plain("practices-untitled"),
+        "state": await _state_name(session, practice.state_code, l10n.locale),
+        "status": str(practice.status),
+        "comment": practice.comment or "",
+        "returned": str(practice.status) == "returned" and bool(practice.comment),
+        "submitted_at": local(submitted, user) if submitted else "",
+        "answers": answers_html(practice, l10n.locale),
+        "documents": len(practice.documents),
+        "has_documents": bool(practice.documents),
+    }
+
+
+async def own_detail_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    practice = await practices.own_practice(session, user,
+                                            dialog_manager.dialog_data["practice_id"])
+    data = await _detail(practice, session, user, l10n)
+    data["editable"] = str(practice.status) in ("draft", "returned")
+    return data
+
+
+async def review_list_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    found = await practices.for_review(session, user)
+    untitled = l10n.plain("practices-untitled")
+    items = [(str(p.id), _label(p, untitled, p.state_code)) for p in found]
+    return {
+        "items": items,
+        "count": len(found),
+        "waiting": sum(1 for p in found if str(p.status) == "submitted"),
+    }
+
+
+async def review_detail_getter(dialog_manager: DialogManager, session, user, l10n,
+                               **_) -> dict:
+    practice = await practices.readable(session, user, dialog_manager.dialog_data["practice_id"])
+    data = await _detail(practice, session, user, l10n)
+    data["can_decide"] = str(practice.status) == "submitted"
+    data["cleared"] = "yes" if practice.cleared else "no"
+    return data
+
+
+async def circulate_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    found = await practices.to_circulate(session, user)
+    return {"count": len(found)}
+
+
+def filters_of(dialog_manager: DialogManager) -> practices.Filters:
+    data = dialog_manager.dialog_data
+    return practices.Filters(data.get("state"), data.get("coordination"), data.get("objective"))
+
+
+async def _form_question(session, name: str):
+    form = await practices.practice_form(session)
+    defn = definition(form)
+    return defn, defn.question(name)
+
+
+async def shared_list_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
+    filters = filters_of(dialog_manager)
+    found = await practices.shared(session, user, filters)
+    locale = l10n.locale
+    untitled = l10n.plain("practices-untitled")
+    items = [(str(p.id), _label(p, untitled, p.state_code)) for p in found]
+    state = await _state_name(session, filters.state, locale) if filters.state else ""
+    kind = objective = ""
+    if filters.coordination or filters.objective:
+        defn, asked = await _form_question(session, practices.COORDINATION_QUESTION)
+        if filters.coordination and (choice := asked.choice(filters.coordination)):
+            kind = defn.text(choice.label, locale)
+        objectives = defn.question(practices.OBJECTIVES_QUESTION)
+        if filters.objective and (choice := objectives.choice(filters.objective)):
+            objective = excerpt(defn.text(choice.label, locale), 60)
+    return {
+        "items": items, "count": len(found),
+        "state": state, "kind": kind, "objective": objective,
+        "filtered": bool(filters.state or filters.coordination or filters.objective),
+    }
+
+
+async def shared_states_getter(dialog_manager: DialogManager, session, user, l10n,
+                               **_) -> dict:
+    states = await member_states.list_states(session, l10n.locale)
+    return {"items": [(s.code, s.name(l10n.locale)) for s in states
+                      if s.code != user.member_state_code]}
+
+
+async def _choices_getter(session, name: str, locale: str) -> dict:
+    defn, asked = await _form_question(session, name)
+    return {"items": [(str(i), excerpt(defn.text(c.label, locale), 60))
+                      for i, c in enumerate(asked.choices)]}
+
+
+async def shared_coordination_getter(dialog_manager: DialogManager, session, l10n,
+                                     **_) -> dict:
+    return await _choices_getter(session, practices.COORDINATION_QUESTION, l10n.locale)
+
+
+async def shared_objectives_getter(dialog_manager: DialogManager, session, l10n,
+                                   **_) -> dict:
+    return await _choices_getter(session, practices.OBJECTIVES_QUESTION, l10n.locale)
+
+
+async def shared_detail_getter(dialog_manager: DialogManager, session, user, l10n,
+                               **_) -> dict:
+    practice = await practices.readable(session, user, dialog_manager.dialog_data["practice_id"])
+    return await _detail(practice, session, user, l10n)
+
