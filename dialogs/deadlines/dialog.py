@@ -21,9 +21,26 @@ def _times(on_click) -> Group:
                         items="times", on_click=on_click), width=3)
 
 
-def _offsets(widget_id: str) -> Group:
-    return Group(Multiselect(Format("✓ {item[1]}"), Format("{item[1]}"), id=widget_id,
-                             item_id_getter=lambda item: item[0], items="offsets"), width=2)
+def _due_windows(cal_id: str, date_state, time_state, on_date, on_time, *,
+                 back) -> tuple[Window, Window]:
+    """A day in the calendar, then a time: for a new deadline and for moving one."""
+    return (
+        Window(T("deadlines-ask-date"),
+               LocalCalendar(id=cal_id, on_click=on_date), _back(back),
+               unexpected_input(), getter=g.date_getter, state=date_state),
+        Window(T("deadlines-ask-time"), _times(on_time), _back(date_state), unexpected_input(),
+               getter=g.date_getter, state=time_state),
+    )
+
+
+def _offsets_window(state, widget_id: str, done: Button, *, back) -> Window:
+    """The reminder days, ticked: for a new deadline and for changing one."""
+    return Window(
+        T("deadlines-ask-offsets"),
+        Group(Multiselect(Format("✓ {item[1]}"), Format("{item[1]}"), id=widget_id,
+                          item_id_getter=lambda item: item[0], items="offsets"), width=2),
+        done, _back(back), unexpected_input(), getter=g.offsets_getter, state=state,
+    )
 
 
 def deadlines_dialog() -> Dialog:
@@ -52,31 +69,11 @@ def deadlines_dialog() -> Dialog:
             getter=g.detail_getter,
             state=DeadlinesSG.detail,
         ),
-        Window(
-            T("deadlines-ask-date"),
-            LocalCalendar(id="mcal", on_click=h.on_move_date),
-            _back(DeadlinesSG.detail),
-            unexpected_input(),
-            getter=g.date_getter,
-            state=DeadlinesSG.move_date,
-        ),
-        Window(
-            T("deadlines-ask-time"),
-            _times(h.on_move_time),
-            _back(DeadlinesSG.move_date),
-            unexpected_input(),
-            getter=g.date_getter,
-            state=DeadlinesSG.move_time,
-        ),
-        Window(
-            T("deadlines-ask-offsets"),
-            _offsets(h.OFFSETS_ID),
-            Button(L("deadlines-save"), id="save", on_click=h.on_save_offsets),
-            _back(DeadlinesSG.detail),
-            unexpected_input(),
-            getter=g.offsets_getter,
-            state=DeadlinesSG.offsets,
-        ),
+        *_due_windows("mcal", DeadlinesSG.move_date, DeadlinesSG.move_time, h.on_move_date,
+                      h.on_move_time, back=DeadlinesSG.detail),
+        _offsets_window(DeadlinesSG.offsets, h.OFFSETS_ID,
+                        Button(L("deadlines-save"), id="save", on_click=h.on_save_offsets),
+                        back=DeadlinesSG.detail),
         Window(
             T("deadlines-history-title"),
             T("deadlines-history-lines", when="count"),
@@ -131,31 +128,11 @@ def deadlines_dialog() -> Dialog:
             getter=g.states_getter,
             state=DeadlinesSG.new_states,
         ),
-        Window(
-            T("deadlines-ask-date"),
-            LocalCalendar(id="ncal", on_click=h.on_new_date),
-            _back(DeadlinesSG.new_audience),
-            unexpected_input(),
-            getter=g.date_getter,
-            state=DeadlinesSG.new_date,
-        ),
-        Window(
-            T("deadlines-ask-time"),
-            _times(h.on_new_time),
-            _back(DeadlinesSG.new_date),
-            unexpected_input(),
-            getter=g.date_getter,
-            state=DeadlinesSG.new_time,
-        ),
-        Window(
-            T("deadlines-ask-offsets"),
-            _offsets(h.NEW_OFFSETS_ID),
-            Button(L("deadlines-next"), id="next", on_click=h.on_new_offsets),
-            _back(DeadlinesSG.new_time),
-            unexpected_input(),
-            getter=g.offsets_getter,
-            state=DeadlinesSG.new_offsets,
-        ),
+        *_due_windows("ncal", DeadlinesSG.new_date, DeadlinesSG.new_time, h.on_new_date,
+                      h.on_new_time, back=DeadlinesSG.new_audience),
+        _offsets_window(DeadlinesSG.new_offsets, h.NEW_OFFSETS_ID,
+                        Button(L("deadlines-next"), id="next", on_click=h.on_new_offsets),
+                        back=DeadlinesSG.new_time),
         Window(
             T("deadlines-confirm"),
             Button(L("deadlines-create"), id="create", on_click=h.on_create),
