@@ -6,6 +6,8 @@ from services import member_states, practices
 from services.submissions import definition
 from services.timezones import local
 
+CHOICE_LABEL = 100  # characters of a choice on a filter button
+
 
 def _label(practice: practices.Practice, untitled: str, state: str = "") -> str:
     title = excerpt(practice.title, 40) or untitled
@@ -117,7 +119,7 @@ async def shared_states_getter(dialog_manager: DialogManager, session, user, l10
 
 async def _choices_getter(session, name: str, locale: str) -> dict:
     defn, asked = await _form_question(session, name)
-    return {"items": [(str(i), excerpt(defn.text(c.label, locale), 60))
+    return {"items": [(str(i), excerpt(defn.text(c.label, locale), CHOICE_LABEL))
                       for i, c in enumerate(asked.choices)]}
 
 

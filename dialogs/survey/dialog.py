@@ -70,7 +70,8 @@ def survey_dialog() -> Dialog:
         Window(
             T("survey-review-head"),
             Format("{answers}"),
-            T("survey-review-foot"),
+            T("survey-review-foot", when=lambda data, *_: not data["is_practice"]),
+            T("practices-review-foot", when="is_practice"),
             item_list("e", "items", h.on_edit, width=4, height=2),
             Row(
                 Button(L("survey-page-prev"), id="pprev", on_click=h.on_page,
@@ -87,7 +88,8 @@ def survey_dialog() -> Dialog:
             state=SurveySG.review,
         ),
         Window(
-            T("survey-confirm"),
+            T("survey-confirm", when=lambda data, *_: not data["is_practice"]),
+            T("practices-confirm", when="is_practice"),
             Button(L("survey-confirm-yes"), id="yes", on_click=h.on_submit),
             Back(L("common-back")),
             unexpected_input(),

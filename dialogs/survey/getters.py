@@ -107,6 +107,7 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
         "submitted_at": local(submission.submitted_at, user) if submission.submitted_at else "",
         "editable": editable,
         "can_submit": editable and not missing,
+        "is_practice": submission.form.kind == FormKind.PRACTICE,
         "can_reopen": (not editable and submissions.is_open(submission.form)
                        and submission.form.kind != FormKind.PRACTICE),
     }

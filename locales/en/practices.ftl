@@ -123,3 +123,14 @@ practices-digest-head = <b>🌍 Coordination practices circulated by the Secreta
 practices-digest-line = • { $state }: { $title } ({ $kind })
 practices-digest-more = … and { $count } more.
 practices-digest-foot = Read them and download their documents under 🤝 Practices → 🌍 Practices from other states.
+practices-review-foot = { $missing ->
+    [0] { $status ->
+        [submitted] Sent to the Secretariat, awaiting its review.
+        [accepted] Accepted by the Secretariat.
+        [circulated] Circulated to the other member states.
+       *[other] All required questions are answered: “Submit” sends the practice to the Secretariat. Press ✏️ and a number to change an answer.
+    }
+    [one] One required question is still unanswered.
+   *[other] { $missing } required questions are still unanswered.
+}
+practices-confirm = Send this practice to the Secretariat on behalf of your state? It can no longer be changed unless the Secretariat returns it with a comment.

@@ -1,0 +1,290 @@
+"""National coordination practices, end to end: a state submits, the secretariat returns and
+accepts, circulates, and the other states browse and download."""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from dialogs.formatting import clip
+from dialogs.practices.getters import CHOICE_LABEL
+from services import practices, registration, submissions
+from services.forms.xlsform import load_xlsform
+from storage.database import transaction
+from storage.models import Delivery, Role, SubmissionStatus
+from storage.repositories import users
+from tests.e2e.flows import eventually, join, message_with, secretariat
+from tests.fake_telegram import strip_bidi
+
+FORM = load_xlsform(Path(__file__).parents[2] / "data" / "forms" / "practice.md")
+TITLE_AR = "اللجنة الوطنية لتنسيق شؤون الهجرة"
+TITLE_EN = "National committee on migration coordination"
+NEXT_PAGE_AR = "الأسئلة التالية ›"
+HIDDEN = "Border data exchange (internal only)"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def label(question: str, choice: str, lang: str) -> str:
+    return FORM.text(FORM.question(question).choice(choice).label, lang)
+
+
+def text(person) -> str:
+    """The screen the person is on: notices from the outbox may arrive below it any time."""
+    screen = next((m for m in reversed(person.messages()) if m.keyboard), None)
+    return strip_bidi((screen or person.last_message()).text)
+
+
+def last_file(person, suffix: str):
+    files = [m.document for m in person.messages()
+             if m.document and m.document.file_name.endswith(suffix)]
+    assert files, person.transcript(last=4)
+    return files[-1]
+
+
+async def focal(tg, app, user_id: int, state: str, language: str = "English",
+                name: str = "Focal"):
+    async with transaction(app.pool) as session:
+        created = await registration.create_invite(
+            session, actor=None, role=Role.FOCAL_POINT, state_code=state, ttl_days=14)
+    person = tg.user(user_id, first_name=name)
+    await join(person, f"inv_{created.token}", language=language)
+    return person
+
+
+async def answer_in_arabic(fp) -> None:
+    """A whole practice answered in Arabic, with two documents after two refused ones."""
+    await fp.send("/menu")
+    await fp.press("🤝 الممارسات")
+    assert "لا توجد ممارسات بعد" in text(fp)
+    await fp.press("➕ ممارسة جديدة")
+    assert "للبند الثامن" in text(fp)
+    await fp.press("التالي ›")
+    await fp.send(TITLE_AR)
+    await fp.press(label("coordination_type", "both", "ar"))
+    await fp.press(label("mechanism", "committee", "ar"))
+    await fp.send("وزارة الخارجية")
+    await fp.send("وزارات الداخلية والعمل، والمحافظات")
+    await fp.send("٢٠١٩")
+    await fp.press(label("practice_status", "ongoing", "ar"))
+    await fp.send("لجنة تجمع الوزارات المعنية والمحافظات كل ثلاثة أشهر.")
+    for _ in ("results", "challenges", "lessons"):
+        await fp.press("تخطَّ ›")
+    assert "أهداف الاتفاق العالمي" in text(fp)
+    await fp.press("⬜ " + label("gcm_objectives", "obj01", "ar"))
+    await fp.press("⬜ " + label("gcm_objectives", "obj07", "ar"))
+    await fp.press("تم ✓")
+    assert "المبادئ التوجيهية" in text(fp)
+    await fp.press(">")  # whole-of-government is the ninth principle: on the second page
+    ticked = "☑️ " + label("gcm_principles", "whole_of_government", "ar")
+    assert ticked in fp.last_message().button_labels  # pre-selected by the form's default
+    await fp.press("تم ✓")
+    assert "المستندات الداعمة" in text(fp)
+    await fp.upload(b"MZ", "tool.exe", "application/x-msdownload")
+    assert "غير مقبول" in strip_bidi(fp.messages()[-2].text)
+    assert ".pdf" in strip_bidi(fp.messages()[-2].text)
+    await fp.upload(b"x" * (20 * 1024 * 1024 + 1), "huge.pdf")
+    assert "20 ميغابايت" in strip_bidi(fp.messages()[-2].text)
+    await fp.upload(b"%PDF-1.4 committee decree", "decree.pdf")
+    assert "أُرسل مستند واحد" in text(fp)
+    await fp.upload(b"PK word", "terms-of-reference.docx", DOCX_MIME)
+    assert "أُرسل مستندان" in text(fp)
+    await fp.press("تم ✓")
+    await fp.press(label("may_circulate", "yes", "ar"))
+    await fp.send("أمل حسن، مديرة إدارة الهجرة")
+    await fp.send("amal@example.org")
+    await fp.press(NEXT_PAGE_AR)
+    review = text(fp)
+    assert "decree.pdf، terms-of-reference.docx" in review, review
+    await fp.press("📨 إرسال باسم دولتي")
+    await fp.press("✅ نعم، أرسل")
+
+
+async def hidden_practice(app, telegram_id: int) -> int:
+    """A practice of the same state accepted but NOT cleared for circulation."""
+    values = {"title": HIDDEN, "coordination_type": "horizontal", "mechanism": "data_system",
+              "lead_institution": "Ministry of Interior", "participants": "Police, customs",
+              "since_year": 2021, "practice_status": "ongoing", "description": "Data sharing.",
+              "gcm_objectives": ["obj01"], "gcm_principles": ["whole_of_government"],
+              "may_circulate": "no", "contact_name": "Omar", "contact_email": "o@example.org"}
+    async with transaction(app.pool) as session:
+        author = await users.by_telegram_id(session, telegram_id)
+        boss = await users.by_telegram_id(session, 700001)
+        record = await practices.create(session, author)
+        for name, value in values.items():
+            await submissions.answer(session, author, record.id, name, value, None)
+        await practices.submit(session, author, record.id)
+        await practices.accept(session, boss, record.id)
+        return record.id
+
+
+async def test_a_practice_from_submission_to_circulation(tg, app):
+    boss = secretariat(tg)
+    await boss.send("/menu")
+    amal = await focal(tg, app, 6001, "EG", language="العربية", name="Amal")
+    await answer_in_arabic(amal)
+    assert "تم الإرسال" in amal.last_answer.text
+
+    # the secretariat is told, reads it with its documents and returns it with a comment
+    await eventually(lambda: message_with(boss, "Egypt has submitted a practice", TITLE_AR))
+    await boss.send("/menu")
+    await boss.press("🤝 Practices")
+    assert "one awaiting your review" in text(boss)
+    await boss.press(next(b for b in boss.last_message().button_labels if "EG ·" in b))
+    detail = text(boss)
+    assert TITLE_AR in detail and "submitted, awaiting review" in detail
+    assert "allows circulation" in detail and "وزارة الخارجية" in detail
+    assert "Edit" not in " ".join(boss.last_message().button_labels)  # no editing answers
+    await boss.press("📎 Documents")
+    sent = [m.document.file_name for m in boss.messages() if m.document]
+    assert sent == ["decree.pdf", "terms-of-reference.docx"]
+    await boss.press("↩️ Return with a comment")
+    await boss.upload(b"%PDF", "x.pdf")
+    assert message_with(boss, "type the comment as text")
+    await boss.send("Please give the title in English & add results.")
+    assert message_with(boss, "Returned with your comment")
+    assert "returned for changes" in text(boss)
+    await eventually(lambda: message_with(amal, "أعادت الأمانة العامة", "add results"))
+
+    # a second focal point of the same state, in English, sees the comment and resubmits
+    badr = await focal(tg, app, 6002, "EG", name="Badr")
+    await badr.send("/menu")
+    await badr.press("🤝 Practices")
+    await badr.press(next(b for b in badr.last_message().button_labels if "↩️" in b))
+    assert "The Secretariat's comment: Please give the title in English & add results." \
+        in text(badr)
+    await badr.press("✏️ Edit and submit")
+    assert "your state's answers" in text(badr)  # all answered: straight to the review
+    await badr.press("✏️ 1")
+    await badr.send(TITLE_EN)
+    await badr.press("📨 Submit for my state")
+    await badr.press("✅ Yes, submit")
+    await eventually(lambda: message_with(boss, "resubmitted a practice", TITLE_EN))
+
+    # accepted; a second practice of the state is accepted but not cleared
+    await boss.send("/menu")
+    await boss.press("🤝 Practices")
+    await boss.press(next(b for b in boss.last_message().button_labels if TITLE_EN[:20] in b))
+    await boss.press("✅ Accept")
+    assert "accepted" in text(boss) and "Accept" not in boss.last_message().button_labels
+    await eventually(lambda: message_with(badr, "has accepted your state's practice"))
+    hidden = await hidden_practice(app, 6002)
+
+    # circulation: every focal point of the other states, once, in their language
+    chadi = await focal(tg, app, 6003, "MA", name="Chadi")
+    dalia = await focal(tg, app, 6004, "JO", language="العربية", name="Dalia")
+    await boss.send("/menu")
+    await boss.press("🤝 Practices")
+    await boss.press("📣 Circulate accepted practices")
+    assert "One accepted practice will be sent" in text(boss)
+    await boss.press("📣 Circulate now")
+    assert strip_bidi(boss.last_answer.text) == "Circulated: one practice, sent to 2 focal points."
+    digest = await eventually(lambda: message_with(chadi, "circulated by the Secretariat",
+                                                    TITLE_EN))
+    assert "Egypt" in digest.text and "Both horizontal and vertical" in digest.text
+    assert HIDDEN not in digest.text
+    await eventually(lambda: message_with(dalia, "عمّمتها الأمانة العامة", "مصر"))
+    await boss.press("📣 Circulate accepted practices")
+    assert "No accepted practice is waiting" in text(boss)
+    async with transaction(app.pool) as session:
+        rows = list(await session.scalars(select(Delivery).where(
+            Delivery.ref.like("practices:%"))))
+    assert sorted(row.chat_id for row in rows) == [6003, 6004]  # never Egypt's own
+
+    # browsing from another state, by state, type and objective, and downloading
+    await chadi.send("/menu")
+    await chadi.press("🤝 Practices")
+    await chadi.press("🌍 Practices from other states")
+    listed = chadi.last_message().button_labels
+    assert any(TITLE_EN[:20] in b for b in listed) and not any("Border" in b for b in listed)
+    item = next(b for row in chadi.last_message().keyboard for b in row
+                if TITLE_EN[:20] in b.text)
+    await chadi.press("🏳️ By state")
+    await chadi.press("Egypt")
+    assert "State: Egypt" in text(chadi) and "One practice" in text(chadi)
+    await chadi.press("🔀 By coordination")
+    await chadi.press(label("coordination_type", "vertical", "en"))
+    assert "None matches yet" in text(chadi)
+    await chadi.press("🔀 By coordination")
+    await chadi.press(label("coordination_type", "both", "en"))
+    await chadi.press("🎯 By GCM objective")
+    await chadi.press(clip(label("gcm_objectives", "obj07", "en"), CHOICE_LABEL))
+    assert "One practice" in text(chadi)
+    await chadi.press(next(b for b in chadi.last_message().button_labels if "EG ·" in b))
+    assert TITLE_EN in text(chadi) and "7. Address and reduce vulnerabilities" in text(chadi)
+    await chadi.press("📎 Documents")
+    got = [m.document.file_name for m in chadi.messages() if m.document]
+    assert got == ["decree.pdf", "terms-of-reference.docx"]
+
+    # a forged button to the practice not cleared, or a draft, is refused
+    await chadi.press("‹ Back")
+    forged = re.sub(r":\d+$", f":{hidden}", item.callback_data)
+    await chadi.press_data(forged)
+    assert chadi.last_answer.text == "This practice is not available to you."
+    assert HIDDEN not in " ".join(m.text for m in chadi.messages())
+    await amal.send("/menu")
+    await amal.press("🤝 الممارسات")  # Egypt itself lists its practice not cleared
+    assert any("Border" in b for b in amal.last_message().button_labels)
+    await chadi.send("/menu")
+    await chadi.press("🤝 Practices")
+    mine = next(b for row in chadi.last_message().keyboard for b in row
+                if b.text == "➕ New practice")
+    intent = mine.callback_data.split("\x1d")[0]
+    await chadi.press_data(f"{intent}\x1dp:{hidden}")
+    assert chadi.last_answer.text == "This practice is not available to you."
+
+    # exports: one row per practice, labels in the reader's language; Word right to left
+    await boss.send("/menu")
+    await boss.press("🤝 Practices")
+    await boss.press("📊 Excel (.xlsx)")
+    workbook = load_workbook(io.BytesIO(last_file(boss, ".xlsx").content))
+    sheet = workbook.active
+    header = [cell.value for cell in sheet[1]]
+    assert "Title of the practice" in header and "Supporting documents (optional)" in header
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+    assert len(rows) == 2
+    titles = {row[header.index("Title of the practice")] for row in rows}
+    assert titles == {TITLE_EN, HIDDEN}
+    documents = [row[header.index("Supporting documents (optional)")] for row in rows]
+    assert "decree.pdf; terms-of-reference.docx" in documents or \
+        "decree.pdf, terms-of-reference.docx" in documents, documents
+
+    await boss.press("📄 Word (.docx)")
+    document = Document(io.BytesIO(last_file(boss, ".docx").content))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert TITLE_EN in body and HIDDEN in body and "decree.pdf" in body
+    assert "Whole-of-government approach" in body
+
+
+@pytest.mark.parametrize("locale", ["ar"])
+async def test_the_word_export_in_arabic_reads_right_to_left(app, locale):
+    from services import practice_documents
+
+    async with transaction(app.pool) as session:
+        from tests.unit.test_form_reports import focal_point
+
+        author = await focal_point(session, 6101, "TN")
+        boss = await registration.bootstrap_secretariat(
+            session, registration.Profile(6102, "Chief"), "ar")
+        record = await practices.create(session, author)
+        for name, value in {"title": "ممارسة تونس", "coordination_type": "vertical",
+                            "gcm_principles": ["whole_of_government"]}.items():
+            await submissions.answer(session, author, record.id, name, value, None)
+        record.status = SubmissionStatus.SUBMITTED
+        found = await practices.all_practices(session, boss)
+        words = practice_documents.DocumentWords("الممارسات", "الدولة", "الحالة",
+                                                 {"submitted": "مُرسلة"}, "، ", "لا شيء")
+        content = practice_documents.practices_docx(found, {"TN": "تونس"}, locale, words)
+    document = Document(io.BytesIO(content))
+    texts = [p.text for p in document.paragraphs]
+    assert "ممارسة تونس" in texts and "الدولة: تونس — الحالة: مُرسلة" in texts
+    assert label("coordination_type", "vertical", "ar") in texts
+    assert "نهج الحكومة بأكملها" in texts
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for paragraph in document.paragraphs:
+        assert paragraph._p.pPr.find(f"{w}bidi") is not None, paragraph.text
+        for run in paragraph.runs:
+            assert run._r.rPr.find(f"{w}rtl") is not None, paragraph.text
