@@ -44,17 +44,20 @@ async def prepare_database(engine: AsyncEngine, settings: Settings, *, fill: boo
     action plans each time, safe to repeat); PostgreSQL must be migrated."""
     if settings.is_sqlite:
         await migrate.upgrade(engine)
-        if not fill:
-            return
-        pool = create_sessionmaker(engine)
-        async with transaction(pool) as session:
-            if not await member_states.list_states(session, "en"):
-                await member_states.load_states(session)
-            await form_catalog.load_shipped(session)  # new forms of a new release, as drafts
-            await action_plan.load_shipped(session)  # the shipped plans, new or corrected
+        if fill:
+            await fill_database(engine)
         return
     if await migrate.current_revision(engine) != migrate.head_revision():
         raise StartupError("the database schema is not up to date: run `python -m bot migrate`")
+
+
+async def fill_database(engine: AsyncEngine) -> None:
+    """Member states on first run; shipped forms and action plans each time (safe to repeat)."""
+    async with transaction(create_sessionmaker(engine)) as session:
+        if not await member_states.list_states(session, "en"):
+            await member_states.load_states(session)
+        await form_catalog.load_shipped(session)  # new forms of a new release, as drafts
+        await action_plan.load_shipped(session)  # the shipped plans, new or corrected
 
 
 class App:

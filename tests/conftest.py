@@ -1,18 +1,85 @@
-"""Shared fixtures: a migrated database per test, the fake Bot API, the bot polling it."""
+"""Shared fixtures: a migrated database per test, the fake Bot API, the bot polling it.
+
+Database tests (tests/unit and tests marked `postgresql`) run on SQLite and, when a server
+answers at TEST_DATABASE_URL (default postgresql+asyncpg://postgres@127.0.0.1:5432/test), on
+PostgreSQL too, each test in a fresh database copied from a migrated template.
+"""
 
 import asyncio
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from bot.app import App, prepare_database
+from bot.app import App, fill_database, prepare_database
 from bot.config import Settings
 from services import clock
+from storage import migrate
 from storage.database import create_engine, create_sessionmaker, transaction
 from tests.fake_telegram import FakeTelegram
+from tests.pg import PostgresServer
 
 SECRETARIAT_ID = 700001
+PG_DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "postgresql(only=False): run on PostgreSQL too (only=True: on PostgreSQL only)")
+
+
+def pytest_generate_tests(metafunc):
+    """Tests with a database run on both back ends where asked (see the module's docstring)."""
+    if "db_backend" not in metafunc.fixturenames:
+        return
+    marker = metafunc.definition.get_closest_marker("postgresql")
+    in_unit = Path(str(metafunc.definition.path)).is_relative_to(ROOT / "tests" / "unit")
+    if marker and marker.kwargs.get("only"):
+        metafunc.parametrize("db_backend", ["postgresql"], indirect=True)
+    elif marker or in_unit:
+        metafunc.parametrize("db_backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> PostgresServer:
+    """The PostgreSQL server of the tests, or a skip that says why there is none."""
+    server = PostgresServer(os.environ.get("TEST_DATABASE_URL") or PG_DEFAULT_URL)
+    if reason := server.unreachable():
+        pytest.skip(f"PostgreSQL tests skipped: no server at {server.safe_url} ({reason}); "
+                    "set TEST_DATABASE_URL")
+    yield server
+    server.drop_all()
+
+
+def pytest_report_header(config):
+    server = PostgresServer(os.environ.get("TEST_DATABASE_URL") or PG_DEFAULT_URL)
+    reason = server.unreachable()
+    return f"postgresql: {server.safe_url} " + (f"UNREACHABLE ({reason}): its tests are skipped"
+                                                if reason else "reachable")
+
+
+@pytest.fixture(scope="session")
+def pg_template(postgres) -> str:
+    """A migrated PostgreSQL database with the shipped data, the model for each test's."""
+
+    async def build(url):
+        engine = create_engine(url)
+        try:
+            await migrate.upgrade(engine)
+            await fill_database(engine)
+        finally:
+            await engine.dispose()
+
+    name = postgres.create()
+    asyncio.run(build(postgres.url_for(name)))
+    return name
+
+
+@pytest.fixture
+def db_backend(request) -> str:
+    return getattr(request, "param", "sqlite")
 
 
 @pytest.fixture(scope="session")
@@ -31,10 +98,16 @@ def template_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def db_url(template_db, tmp_path) -> str:
+def db_url(db_backend, request, tmp_path):
+    if db_backend == "postgresql":
+        server = request.getfixturevalue("postgres")
+        name = server.create(template=request.getfixturevalue("pg_template"))
+        yield server.url_for(name)
+        server.drop(name)
+        return
     path = tmp_path / "arcp.sqlite3"
-    shutil.copy(template_db, path)
-    return f"sqlite+aiosqlite:///{path}"
+    shutil.copy(request.getfixturevalue("template_db"), path)
+    yield f"sqlite+aiosqlite:///{path}"
 
 
 @pytest.fixture(autouse=True)
