@@ -112,6 +112,7 @@ class PracticeReviewSG(StatesGroup):
     detail = State()
     comment = State()
     circulate = State()
+    history = State()
 
 
 class SharedPracticesSG(StatesGroup):

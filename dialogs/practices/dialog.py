@@ -8,6 +8,8 @@ from dialogs.access import restrict
 from dialogs.practices import getters as g
 from dialogs.practices import handlers as h
 from dialogs.states import PracticeReviewSG, PracticesSG, SharedPracticesSG
+from dialogs.survey.getters import history_getter
+from dialogs.survey.handlers import on_history_page
 from dialogs.widgets import L, T, item_list, unexpected_input
 from services.permissions import Action
 
@@ -60,8 +62,11 @@ def practice_review_dialog() -> Dialog:
             T("practices-comment", when="comment"),
             T("practices-cleared"),
             Format("\n{answers}"),
-            Button(L("practices-documents"), id="docs", on_click=h.on_documents,
-                   when="has_documents"),
+            Row(
+                Button(L("practices-documents"), id="docs", on_click=h.on_documents,
+                       when="has_documents"),
+                Button(L("practices-history"), id="hist", on_click=h.on_history),
+            ),
             Row(
                 Button(L("practices-accept"), id="acc", on_click=h.on_accept, when="can_decide"),
                 SwitchTo(L("practices-return"), id="ret", state=PracticeReviewSG.comment,
@@ -79,6 +84,20 @@ def practice_review_dialog() -> Dialog:
             SwitchTo(L("common-back"), id="cback", state=PracticeReviewSG.detail),
             getter=g.review_detail_getter,
             state=PracticeReviewSG.comment,
+        ),
+        Window(
+            T("survey-history-head"),
+            Format("\n{entries}", when="count"),
+            Row(
+                Button(L("survey-history-newer"), id="h_newer", on_click=on_history_page,
+                       when="has_newer"),
+                Button(L("survey-history-older"), id="h_older", on_click=on_history_page,
+                       when="has_older"),
+            ),
+            SwitchTo(L("common-back"), id="hback", state=PracticeReviewSG.detail),
+            unexpected_input(),
+            getter=history_getter,
+            state=PracticeReviewSG.history,
         ),
         Window(
             T("practices-circulate-confirm"),

@@ -87,6 +87,13 @@ async def on_accept(callback: CallbackQuery, button: Button, manager: DialogMana
     await callback.answer(l10n.plain("practices-decided", decision="accepted"))
 
 
+async def on_history(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    # the survey's history window reads these two
+    manager.dialog_data["submission_id"] = manager.dialog_data["practice_id"]
+    manager.dialog_data["history_page"] = 0
+    await manager.switch_to(PracticeReviewSG.history)
+
+
 async def on_comment(message: Message, widget: MessageInput, manager: DialogManager) -> None:
     session, user, l10n = _data(manager)
     manager.show_mode = ShowMode.SEND

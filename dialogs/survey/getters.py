@@ -114,6 +114,7 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
 
 
 HISTORY_PAGE = 8  # changes per page
+PRACTICE_STEPS = ("create", "return", "accept", "circulate")
 
 
 async def history_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
@@ -134,6 +135,12 @@ async def history_getter(dialog_manager: DialogManager, session, user, l10n, **_
     locale = l10n.locale
     entries = []
     for change in found.changes:
+        if change.action in PRACTICE_STEPS:  # a practice's review steps, with any comment
+            entries.append(l10n("practices-history-entry", action=change.action,
+                                comment=clip(str(change.value or ""), 600)
+                                if change.action == "return" else "",
+                                name=change.by or "—", at=local(change.at, user)))
+            continue
         number, label, shown = "", "", ""
         if change.question:
             base = _asked(defn, change.question)

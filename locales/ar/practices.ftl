@@ -164,3 +164,11 @@ practices-review-foot = { $missing ->
    *[other] لم تتم الإجابة بعد عن { $missing } سؤال إلزامي.
 }
 practices-confirm = هل ترسل هذه الممارسة إلى الأمانة العامة باسم دولتك؟ لن يمكن تعديلها بعد ذلك إلا إذا أعادتها الأمانة العامة مع ملاحظة.
+practices-history-entry = { $action ->
+    [create] <b>🆕 بدء الممارسة</b>
+    [return] <b>↩️ أعادتها الأمانة العامة:</b> { $comment }
+    [accept] <b>✅ قبلتها الأمانة العامة</b>
+   *[circulate] <b>🌍 عُمّمت على الدول الأعضاء الأخرى</b>
+}
+    <i>{ $name }، { DATETIME($at, dateStyle: "medium", timeStyle: "short") }</i>
+practices-history = 🕓 السجل

@@ -134,3 +134,11 @@ practices-review-foot = { $missing ->
    *[other] { $missing } required questions are still unanswered.
 }
 practices-confirm = Send this practice to the Secretariat on behalf of your state? It can no longer be changed unless the Secretariat returns it with a comment.
+practices-history-entry = { $action ->
+    [create] <b>🆕 Practice started</b>
+    [return] <b>↩️ Returned by the Secretariat:</b> { $comment }
+    [accept] <b>✅ Accepted by the Secretariat</b>
+   *[circulate] <b>🌍 Circulated to the other member states</b>
+}
+    <i>{ $name }, { DATETIME($at, dateStyle: "medium", timeStyle: "short") }</i>
+practices-history = 🕓 History

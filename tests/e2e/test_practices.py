@@ -171,6 +171,15 @@ async def test_a_practice_from_submission_to_circulation(tg, app):
     await boss.press("✅ Accept")
     assert "accepted" in text(boss) and "Accept" not in boss.last_message().button_labels
     await eventually(lambda: message_with(badr, "has accepted your state's practice"))
+    await boss.press("🕓 History")  # every step, newest first
+    history = text(boss)
+    position = 0
+    for step in ("Accepted by the Secretariat", "Submitted for the state", f"→ {TITLE_EN}",
+                 "Returned by the Secretariat: Please give the title in English",
+                 "Submitted for the state"):
+        position = history.find(step, position)
+        assert position >= 0, (step, history)
+    await boss.press("‹ Back")
     hidden = await hidden_practice(app, 6002)
 
     # circulation: every focal point of the other states, once, in their language
