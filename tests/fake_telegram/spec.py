@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -35,10 +36,11 @@ _BUTTON_DECOR = {"text", "icon_custom_emoji_id", "style"}
 
 
 def spec_path() -> Path:
+    """Telegram Bot API 10.1 as data (methods, fields, types), kept beside this module;
+    BOT_API_SPEC names another copy (plain or gzipped JSON), e.g. a newer version."""
     if env := os.environ.get("BOT_API_SPEC"):
         return Path(env)
-    repo_root = Path(__file__).resolve().parents[2]
-    return repo_root.parent / "shared" / "telegram" / "bot-api-10.1.json"
+    return Path(__file__).with_name("bot-api-10.1.json.gz")
 
 
 class Spec:
@@ -73,7 +75,9 @@ class Spec:
 
 @cache
 def load_spec() -> Spec:
-    return Spec(json.loads(spec_path().read_text(encoding="utf-8")))
+    path = spec_path()
+    raw = path.read_bytes()
+    return Spec(json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw))
 
 
 def validate(method: str, params: Mapping[str, Any]) -> list[str]:
