@@ -1,0 +1,202 @@
+"""Practices: the rules of review and circulation, and the file and default questions they use."""
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from services import form_reports, practices, registration, submissions
+from services.errors import NotAllowed, NotFound
+from services.forms.errors import FormError
+from services.forms.xlsform import load_xlsform
+from storage.models import AuditLog, SubmissionStatus
+from tests.unit.test_form_reports import focal_point
+
+SHIPPED = Path(__file__).parents[2] / "data" / "forms" / "practice.md"
+FILE_FORM = """| survey |
+| | type | name | label | appearance | default | body::accept |
+| | file | docs | Documents | {appearance} | | .pdf,image/* |
+| | select_multiple p | principles | Principles | | {default} | |
+| choices |
+| | list_name | name | label |
+| | p | a | A |
+| | p | b | B |
+| settings |
+| | form_id | version |
+| | files | 1 |
+"""
+REQUIRED = {"title": "One-stop shop", "coordination_type": "vertical", "mechanism": "committee",
+            "lead_institution": "Ministry of Local Administration",
+            "participants": "Governorates", "since_year": 2020, "practice_status": "completed",
+            "description": "A desk in every governorate.", "gcm_objectives": ["obj15"],
+            "gcm_principles": ["whole_of_government"], "may_circulate": "yes",
+            "contact_name": "Rania", "contact_email": "rania@example.org"}
+
+
+def form(tmp_path, appearance: str = "multiple", default: str = "b"):
+    path = tmp_path / "files.md"
+    path.write_text(FILE_FORM.format(appearance=appearance, default=default), encoding="utf-8")
+    return load_xlsform(path)
+
+
+def pdf(size: int = 10, name: str = "plan.pdf", mime: str = "application/pdf") -> dict:
+    return {"file_id": f"F{size}{name}", "name": name, "size": size, "mime": mime}
+
+
+def test_the_shipped_form_has_the_gcm_lists_and_several_documents():
+    defn = load_xlsform(SHIPPED)
+    assert len(defn.question("gcm_objectives").choices) == 23
+    principles = defn.question("gcm_principles")
+    assert len(principles.choices) == 10 and principles.default_names == ["whole_of_government"]
+    documents = defn.question("documents")
+    assert documents.many_files and ".pdf" in documents.accept and ".docx" in documents.accept
+    assert set(defn.languages) == {"ar", "en"}
+
+
+def test_a_file_question_takes_several_documents_of_the_accepted_types(tmp_path):
+    docs = form(tmp_path).question("docs")
+    submissions.check(docs, [pdf(), pdf(name="photo.JPG", mime="image/jpeg")], {})
+    with pytest.raises(submissions.Invalid) as refused:
+        submissions.check(docs, [pdf(name="tool.exe", mime="application/x-msdownload")], {})
+    assert refused.value.reason == "file-type" and refused.value.details["accepted"] == \
+        ".pdf, image/*"
+    with pytest.raises(submissions.Invalid) as refused:
+        submissions.check(docs, [pdf(size=submissions.FILE_LIMIT + 1)], {})
+    assert refused.value.reason == "file-too-big" and refused.value.details["limit"] == 20
+    with pytest.raises(submissions.Invalid) as refused:
+        submissions.check(docs, [pdf(size=n) for n in range(submissions.FILES_LIMIT + 1)], {})
+    assert refused.value.reason == "too-many-files"
+    with pytest.raises(submissions.Invalid):
+        submissions.check(docs, pdf(), {})  # one document where a list is kept
+
+
+def test_a_single_file_question_keeps_one_document(tmp_path):
+    docs = form(tmp_path, appearance="").question("docs")
+    assert not docs.many_files
+    submissions.check(docs, pdf(), {})
+    with pytest.raises(submissions.Invalid):
+        submissions.check(docs, [pdf()], {})
+    assert submissions.files_of(pdf()) == [pdf()] and submissions.files_of(None) == []
+
+
+def test_a_default_must_name_choices_of_the_list(tmp_path):
+    assert form(tmp_path, default="a b").question("principles").default_names == ["a", "b"]
+    with pytest.raises(FormError) as refused:
+        form(tmp_path, default="a z")
+    assert "default: 'a z' names no choice" in str(refused.value)
+
+
+async def practice(session, author, values=REQUIRED, submit=True):
+    record = await practices.create(session, author)
+    for name, value in values.items():
+        await submissions.answer(session, author, record.id, name, value, None)
+    if submit:
+        await practices.submit(session, author, record.id)
+    return record.id
+
+
+@pytest.fixture
+async def people(session):
+    boss = await registration.bootstrap_secretariat(
+        session, registration.Profile(7000, "Chief"), "en")
+    return (boss, await focal_point(session, 7001, "LB"), await focal_point(session, 7002, "LB"),
+            await focal_point(session, 7003, "OM"))
+
+
+async def test_each_state_sees_and_edits_only_its_own(session, people):
+    boss, lebanon, lebanon_2, oman = people
+    draft = await practice(session, lebanon, {"title": "Draft"}, submit=False)
+    assert [p.title for p in await practices.own_practices(session, lebanon_2)] == ["Draft"]
+    assert await practices.own_practices(session, oman) == []
+    with pytest.raises(NotAllowed):
+        await practices.own_practice(session, oman, draft)
+    with pytest.raises(NotAllowed):
+        await submissions.answer(session, oman, draft, "title", "Mine now", 1)
+    with pytest.raises(NotAllowed):
+        await practices.readable(session, oman, draft)
+    with pytest.raises(NotFound):  # a state's draft is not the secretariat's to read
+        await practices.readable(session, boss, draft)
+    with pytest.raises(NotAllowed):  # the secretariat comments, never answers
+        await submissions.answer(session, boss, draft, "title", "Better title", 1)
+
+
+async def test_review_steps_are_kept_in_the_history_and_the_audit_log(session, people):
+    boss, lebanon, lebanon_2, oman = people
+    sent = await practice(session, lebanon)
+    with pytest.raises(practices.NoComment):
+        await practices.return_practice(session, boss, sent, "   ")
+    returned = await practices.return_practice(session, boss, sent, "Add the results.")
+    assert returned.status == SubmissionStatus.RETURNED and returned.comment == "Add the results."
+    with pytest.raises(practices.WrongStatus):
+        await practices.accept(session, boss, sent)
+    with pytest.raises(submissions.AlreadySubmitted):  # only a return reopens a practice
+        await submissions.reopen(session, lebanon_2, sent)
+    await submissions.answer(session, lebanon_2, sent, "results", "Faster procedures", None)
+    again = await practices.submit(session, lebanon_2, sent)
+    assert again.status == SubmissionStatus.SUBMITTED and again.comment == "Add the results."
+    assert (await practices.for_review(session, boss))[0].id == sent
+    await practices.accept(session, boss, sent)
+    with pytest.raises(practices.WrongStatus):
+        await practices.return_practice(session, boss, sent, "Too late")
+    steps = [c.action for c in (await submissions.changes(session, boss, sent, limit=50)).changes]
+    assert [s for s in steps if s != "answer"] == ["accept", "submit", "return", "submit",
+                                                   "create"]
+    audit = list(await session.scalars(select(AuditLog.action).where(
+        AuditLog.object_type == "submission", AuditLog.object_id == str(sent))
+        .order_by(AuditLog.id)))
+    assert audit == ["practice.create", "practice.submit", "practice.return",
+                     "practice.resubmit", "practice.accept"]
+
+
+async def test_circulation_reaches_only_other_states_and_only_cleared_practices(session,
+                                                                               people):
+    boss, lebanon, lebanon_2, oman = people
+    with pytest.raises(practices.NothingToCirculate):
+        await practices.circulate(session, boss)
+    cleared = await practice(session, lebanon)
+    kept = await practice(session, lebanon, {**REQUIRED, "title": "Kept",
+                                             "may_circulate": "no"})
+    waiting = await practice(session, oman, {**REQUIRED, "title": "Omani"})
+    for record in (cleared, kept):
+        await practices.accept(session, boss, record)
+    circulation = await practices.circulate(session, boss)
+    assert [p.id for p in circulation.practices] == [cleared]
+    assert [(person.id, [p.id for p in theirs]) for person, theirs in circulation.recipients] \
+        == [(oman.id, [cleared])]
+    with pytest.raises(practices.NothingToCirculate):  # a second press sends nothing again
+        await practices.circulate(session, boss)
+    assert [p.id for p in await practices.shared(session, oman)] == [cleared]
+    assert await practices.shared(session, lebanon) == []  # its own are not "other states'"
+    with pytest.raises(NotAllowed):
+        await practices.readable(session, oman, kept)
+    with pytest.raises(NotAllowed):
+        await practices.readable(session, lebanon, waiting)
+    assert (await practices.readable(session, oman, cleared)).title == REQUIRED["title"]
+    by = practices.Filters
+    assert await practices.shared(session, oman, by(state="OM")) == []
+    assert await practices.shared(session, oman, by(coordination="horizontal")) == []
+    assert len(await practices.shared(session, oman, by(objective="obj15"))) == 1
+    assert await practices.shared(session, oman, by(objective="obj01")) == []
+    with pytest.raises(NotAllowed):
+        await practices.circulate(session, oman)
+
+
+async def test_the_export_has_a_row_per_sent_practice_in_the_readers_language(session, people):
+    boss, lebanon, lebanon_2, oman = people
+    await practice(session, lebanon)
+    await practice(session, oman, {**REQUIRED, "documents": [pdf(), pdf(name="b.pdf")]})
+    await practice(session, oman, {"title": "Unsent draft"}, submit=False)
+    form = await practices.practice_form(session)
+    words = form_reports.ExportWords(
+        columns=dict.fromkeys(form_reports.FIXED_COLUMNS, "عمود"),
+        statuses={"submitted": "مُرسلة"}, other="(أخرى)", ok="✓", separator="، ")
+    table = await form_reports.export_table(session, boss, form.id, "ar", words, drafts=False)
+    book = load_workbook(io.BytesIO(form_reports.export_xlsx(table, locale="ar")))
+    sheet = book.active
+    labels = [cell.value for cell in sheet[1]]
+    assert "عنوان الممارسة" in labels and sheet.sheet_view.rightToLeft
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+    assert len(rows) == 2 and {row[2] for row in rows} == {"مُرسلة"}
+    assert "plan.pdf، b.pdf" in rows[1]
