@@ -5,7 +5,6 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 from docx import Document
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -19,6 +18,7 @@ from storage.models import Delivery, Role, SubmissionStatus
 from storage.repositories import users
 from tests.e2e.flows import eventually, join, message_with, secretariat
 from tests.fake_telegram import strip_bidi
+from tests.unit.test_form_reports import focal_point
 
 FORM = load_xlsform(Path(__file__).parents[2] / "data" / "forms" / "practice.md")
 TITLE_AR = "اللجنة الوطنية لتنسيق شؤون الهجرة"
@@ -268,28 +268,23 @@ async def test_a_practice_from_submission_to_circulation(tg, app):
     assert "Whole-of-government approach" in body
 
 
-@pytest.mark.parametrize("locale", ["ar"])
-async def test_the_word_export_in_arabic_reads_right_to_left(app, locale):
-    from services import practice_documents
-
+async def test_an_arabic_secretariat_exports_right_to_left(tg, app):
+    boss = secretariat(tg, language_code="ar")
+    await boss.send("/start")
     async with transaction(app.pool) as session:
-        from tests.unit.test_form_reports import focal_point
-
         author = await focal_point(session, 6101, "TN")
-        boss = await registration.bootstrap_secretariat(
-            session, registration.Profile(6102, "Chief"), "ar")
         record = await practices.create(session, author)
-        for name, value in {"title": "ممارسة تونس", "coordination_type": "vertical",
-                            "gcm_principles": ["whole_of_government"]}.items():
+        values = {"title": "ممارسة تونس", "coordination_type": "vertical",
+                  "gcm_principles": ["whole_of_government"]}
+        for name, value in values.items():
             await submissions.answer(session, author, record.id, name, value, None)
-        record.status = SubmissionStatus.SUBMITTED
-        found = await practices.all_practices(session, boss)
-        words = practice_documents.DocumentWords("الممارسات", "الدولة", "الحالة",
-                                                 {"submitted": "مُرسلة"}, "، ", "لا شيء")
-        content = practice_documents.practices_docx(found, {"TN": "تونس"}, locale, words)
-    document = Document(io.BytesIO(content))
+        record.status = SubmissionStatus.SUBMITTED  # as if every answer had been given
+    await boss.send("/menu")
+    await boss.press("🤝 الممارسات")
+    await boss.press("📄 وورد (.docx)")
+    document = Document(io.BytesIO(last_file(boss, ".docx").content))
     texts = [p.text for p in document.paragraphs]
-    assert "ممارسة تونس" in texts and "الدولة: تونس — الحالة: مُرسلة" in texts
+    assert "ممارسة تونس" in texts and "الدولة: تونس — الحالة: مُرسلة بانتظار المراجعة" in texts
     assert label("coordination_type", "vertical", "ar") in texts
     assert "نهج الحكومة بأكملها" in texts
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -297,3 +292,28 @@ async def test_the_word_export_in_arabic_reads_right_to_left(app, locale):
         assert paragraph._p.pPr.find(f"{w}bidi") is not None, paragraph.text
         for run in paragraph.runs:
             assert run._r.rPr.find(f"{w}rtl") is not None, paragraph.text
+    await boss.press("📊 إكسل (.xlsx)")
+    sheet = load_workbook(io.BytesIO(last_file(boss, ".xlsx").content)).active
+    assert sheet.sheet_view.rightToLeft
+    assert "عنوان الممارسة" in [cell.value for cell in sheet[1]]
+    assert [cell.value for cell in sheet[3]][1] == "تونس"
+
+
+async def test_a_practice_left_halfway_keeps_its_answers(tg, app):
+    fp = await focal(tg, app, 6201, "QA")
+    await fp.send("/menu")
+    await fp.press("🤝 Practices")
+    await fp.press("➕ New practice")
+    await fp.press("Next ›")
+    await fp.send("Half done")
+    await fp.press(label("coordination_type", "vertical", "en"))
+    await fp.press("💾 Save and leave")
+    assert "Your answers are saved" in fp.last_answer.text
+    assert "Half done" in text(fp) and "draft" in text(fp)
+    await fp.send("/menu")
+    await fp.press("🤝 Practices")
+    await fp.press("📝 Half done")
+    await fp.press("✏️ Edit and submit")
+    assert "Coordination mechanism" in text(fp)  # where it stopped
+    await fp.press("‹ Previous")
+    assert "Current answer: " + label("coordination_type", "vertical", "en") in text(fp)
