@@ -6,7 +6,7 @@ from dialogs.formatting import clip
 from dialogs.survey.display import answer_text
 from services import practices, submissions
 
-BODY_LIMIT = 3600  # under Telegram's 4096, leaving room for the heading and markup
+BODY_LIMIT = 2800  # under Telegram's 4096, leaving room for the heading and the comment
 
 
 def status_mark(status: str) -> str:

@@ -1,6 +1,6 @@
 from aiogram_dialog import DialogManager
 
-from dialogs.formatting import excerpt
+from dialogs.formatting import clip, excerpt
 from dialogs.practices.display import answers_html, status_mark
 from services import member_states, practices
 from services.submissions import definition
@@ -35,7 +35,7 @@ async def _detail(practice: practices.Practice, session, user, l10n) -> dict:
         "title": practice.title or l10n.plain("practices-untitled"),
         "state": await _state_name(session, practice.state_code, l10n.locale),
         "status": str(practice.status),
-        "comment": practice.comment or "",
+        "comment": clip(practice.comment or "", 700),
         "returned": str(practice.status) == "returned" and bool(practice.comment),
         "submitted_at": local(submitted, user) if submitted else "",
         "answers": answers_html(practice, l10n.locale),

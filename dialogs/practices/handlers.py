@@ -30,6 +30,11 @@ async def _refuse(callback: CallbackQuery, manager: DialogManager, refusal) -> N
     await callback.answer(l10n.plain("practices-refused", reason=reason), show_alert=True)
 
 
+async def _stale(callback: CallbackQuery, manager: DialogManager) -> None:
+    _, _, l10n = _data(manager)
+    await callback.answer(l10n.plain("error-stale"), show_alert=True)
+
+
 def _practice_id(item_id: str) -> int | None:
     return int(item_id) if item_id.isascii() and item_id.isdigit() else None
 
@@ -204,7 +209,7 @@ async def on_filter_state(callback: CallbackQuery, widget: Select, manager: Dial
                           item_id: str) -> None:
     session, _, _ = _data(manager)
     if await member_states.get_state(session, item_id) is None:
-        await _refuse(callback, manager, None)
+        await _stale(callback, manager)
         return
     manager.dialog_data["state"] = item_id
     await manager.switch_to(SharedPracticesSG.list)
@@ -216,7 +221,7 @@ async def _filter_choice(callback: CallbackQuery, manager: DialogManager, questi
     asked = definition(await practices.practice_form(session)).question(question)
     position = _practice_id(item_id)
     if position is None or position >= len(asked.choices):
-        await _refuse(callback, manager, None)
+        await _stale(callback, manager)
         return
     manager.dialog_data[key] = asked.choices[position].name
     await manager.switch_to(SharedPracticesSG.list)

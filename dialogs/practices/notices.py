@@ -7,7 +7,7 @@ from services import outbox, practices, registration
 from storage.models import MemberState
 
 KIND = "practice"
-DIGEST_LIMIT = 25  # practices listed in one digest; the rest are counted
+DIGEST_LIMIT = 12  # practices listed in one digest (under 4096 characters); the rest counted
 
 
 async def _state_name(session, code: str, locale: str) -> str:

@@ -7,11 +7,13 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from services import form_reports, practices, registration, submissions
+from bot.l10n import L10n
+from dialogs.practices import notices
+from services import form_reports, outbox, practices, registration, submissions
 from services.errors import NotAllowed, NotFound
 from services.forms.errors import FormError
 from services.forms.xlsform import load_xlsform
-from storage.models import AuditLog, SubmissionStatus
+from storage.models import AuditLog, Delivery, SubmissionStatus
 from tests.unit.test_form_reports import focal_point
 
 SHIPPED = Path(__file__).parents[2] / "data" / "forms" / "practice.md"
@@ -200,3 +202,17 @@ async def test_the_export_has_a_row_per_sent_practice_in_the_readers_language(se
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
     assert len(rows) == 2 and {row[2] for row in rows} == {"مُرسلة"}
     assert "plan.pdf، b.pdf" in rows[1]
+
+
+async def test_a_long_circulation_fits_one_message_per_person(session, people):
+    boss, lebanon, lebanon_2, oman = people
+    for number in range(notices.DIGEST_LIMIT + 3):
+        record = await practice(session, lebanon, {**REQUIRED, "title": f"{number} " + "x" * 190})
+        await practices.accept(session, boss, record)
+    circulation = await practices.circulate(session, boss)
+    assert await notices.circulation_digest({"session": session, "locales": L10n()},
+                                            circulation) == 1
+    sent = await session.scalar(select(Delivery).where(Delivery.ref == circulation.ref))
+    text = outbox.visible_text(sent.payload["text"])
+    assert sent.recipient_id == oman.id and "and \u20683\u2069 more" in text
+    assert outbox.telegram_length(text) <= outbox.TEXT_LIMIT
