@@ -346,8 +346,10 @@ async def answer(session: AsyncSession, user: User, submission_id: int, name: st
     return current
 
 
-async def clear(session: AsyncSession, user: User, submission_id: int, name: str) -> None:
-    """Remove an optional answer (skip)."""
+async def clear(session: AsyncSession, user: User, submission_id: int, name: str,
+                seen_revision: int | None) -> None:
+    """Remove an optional answer (skip). `seen_revision` as for `answer`: an answer someone
+    gave since the person was shown the question is never removed (Conflict)."""
     submission = await own_submission(session, user, submission_id)
     _editable(submission)
     answers = await answers_of(session, submission)
@@ -355,6 +357,10 @@ async def clear(session: AsyncSession, user: User, submission_id: int, name: str
     if is_required(question, values_of(answers)):
         raise Invalid("required", question.required_message)
     current = answers.get(name)
+    # skipping what is already empty loses nothing, whoever emptied it
+    if (current is not None and current.value is not None
+            and current.revision != seen_revision):
+        raise Conflict(current=current.value, by=current.by)
     if current is None:  # kept with no value: asked and skipped, so resuming goes past it
         current = Answer(submission_id=submission.id, question=name, revision=0)
         session.add(current)
@@ -445,6 +451,12 @@ async def changes(session: AsyncSession, user: User, submission_id: int, *, offs
         .where(where).order_by(AnswerChange.id.desc()).offset(max(0, offset)).limit(limit))
     return HistoryPage([Change(change.action, change.question, change.value, name or "",
                                change.at) for change, name in rows], total or 0)
+
+
+def question_of(defn: FormDefinition, name: str) -> Question:
+    """A question of the form, or the text of an "or other" choice (`<select>_other`);
+    NotFound otherwise."""
+    return _question(defn, name)
 
 
 def _question(defn: FormDefinition, name: str) -> Question:

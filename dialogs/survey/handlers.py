@@ -135,13 +135,7 @@ async def _save(event, manager: DialogManager, value: object) -> bool:
         await submissions.answer(session, user, manager.dialog_data["submission_id"], name,
                                  value, manager.dialog_data.get("seen"))
     except submissions.Conflict:
-        submission, answers, defn = await _load(manager)
-        question = defn.question(name)
-        values = submissions.values_of(answers)
-        current = answer_text(defn, question, values.get(name), l10n.locale, values) or "—"
-        await message.answer(l10n("survey-conflict", current=current))
-        await show(manager, name)  # shown afresh, with what is there now
-        manager.show_mode = ShowMode.SEND
+        await _conflict(message, manager, name)
         return False
     except submissions.Invalid as invalid:
         await _explain(message, manager, invalid)
@@ -151,6 +145,18 @@ async def _save(event, manager: DialogManager, value: object) -> bool:
         manager.show_mode = ShowMode.SEND
         return False
     return True
+
+
+async def _conflict(message: Message, manager: DialogManager, name: str) -> None:
+    """Someone of the state changed the answer meanwhile: say what it is now, ask again."""
+    _, _, l10n = _data(manager)
+    submission, answers, defn = await _load(manager)
+    question = submissions.question_of(defn, name)
+    values = submissions.values_of(answers)
+    current = answer_text(defn, question, values.get(name), l10n.locale, values) or "—"
+    await message.answer(l10n("survey-conflict", current=current))
+    await show(manager, manager.dialog_data["q"])  # shown afresh, with what is there now
+    manager.show_mode = ShowMode.SEND
 
 
 async def _explain(message: Message, manager: DialogManager, invalid) -> None:
@@ -319,7 +325,10 @@ async def on_skip(callback: CallbackQuery, button: Button, manager: DialogManage
     session, user, l10n = _data(manager)
     try:
         await submissions.clear(session, user, manager.dialog_data["submission_id"],
-                                manager.dialog_data["q"])
+                                manager.dialog_data["q"], manager.dialog_data.get("seen"))
+    except submissions.Conflict:
+        await _conflict(callback.message, manager, manager.dialog_data["q"])
+        return
     except ServiceError as refusal:
         await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
                               show_alert=True)
