@@ -19,6 +19,7 @@ from services.errors import NotAllowed, NotFound, ServiceError
 from services.forms.definition import FormDefinition
 from services.permissions import Action, can, require
 from storage.models import (
+    Answer,
     AnswerChange,
     Form,
     FormKind,
@@ -136,9 +137,19 @@ def _step(session: AsyncSession, submission: Submission, actor: User, action: st
 
 
 async def create(session: AsyncSession, user: User) -> Submission:
-    """A new, empty practice record of the user's state."""
+    """A new, empty practice record of the user's state (the user's own empty draft, if one
+    is left from a double tap or an abandoned start, is given again instead)."""
     require(user, Action.ANSWER_FORMS)
     form = await practice_form(session)
+    empty = await session.scalar(
+        select(Submission).where(
+            Submission.form_id == form.id, Submission.status == SubmissionStatus.DRAFT,
+            Submission.member_state_code == user.member_state_code,
+            Submission.updated_by == user.id,
+            ~select(Answer.id).where(Answer.submission_id == Submission.id).exists())
+        .order_by(Submission.id.desc()).limit(1))
+    if empty is not None:
+        return empty
     now = clock.now()
     submission = Submission(form_id=form.id, member_state_code=user.member_state_code,
                             single_key=None, status=SubmissionStatus.DRAFT, created_at=now,

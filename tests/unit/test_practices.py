@@ -110,7 +110,11 @@ async def people(session):
 async def test_each_state_sees_and_edits_only_its_own(session, people):
     boss, lebanon, lebanon_2, oman = people
     draft = await practice(session, lebanon, {"title": "Draft"}, submit=False)
-    assert [p.title for p in await practices.own_practices(session, lebanon_2)] == ["Draft"]
+    empty = await practices.create(session, lebanon)
+    assert (await practices.create(session, lebanon)).id == empty.id  # a double tap: one draft
+    assert (await practices.create(session, lebanon_2)).id != empty.id
+    own = await practices.own_practices(session, lebanon_2)
+    assert [p.title for p in own][2:] == ["Draft"] and len(own) == 3
     assert await practices.own_practices(session, oman) == []
     with pytest.raises(NotAllowed):
         await practices.own_practice(session, oman, draft)
