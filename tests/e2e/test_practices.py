@@ -244,6 +244,11 @@ async def test_a_practice_from_submission_to_circulation(tg, app):
     intent = mine.callback_data.split("\x1d")[0]
     await chadi.press_data(f"{intent}\x1dp:{hidden}")
     assert chadi.last_answer.text == "This practice is not available to you."
+    await chadi.send("/menu")  # the secretariat's review, reached by a forged menu button
+    menu = chadi.last_message()
+    intent = menu.keyboard[0][0].callback_data.split("\x1d")[0]
+    await chadi.press_data(f"{intent}\x1dprv", message=menu)
+    assert chadi.last_answer.text == "This is not available to you."
 
     # exports: one row per practice, labels in the reader's language; Word right to left
     await boss.send("/menu")
