@@ -126,14 +126,18 @@ async def _resume(manager: DialogManager, submission) -> str | None:
     return None
 
 
-async def _save(event, manager: DialogManager, value: object) -> bool:
-    """Save the current question's answer; tells the person and returns False if refused."""
+async def _save(event, manager: DialogManager, value: object, *, other: bool = False) -> bool:
+    """Save the current question's answer (`other`: the text of its "Other" choice); tells
+    the person and returns False if refused."""
     session, user, l10n = _data(manager)
     name = manager.dialog_data["q"]
+    seen = manager.dialog_data.get("seen")
+    if other:
+        name, seen = f"{name}_other", manager.dialog_data.get("seen_other")
     message = event.message if isinstance(event, CallbackQuery) else event
     try:
         await submissions.answer(session, user, manager.dialog_data["submission_id"], name,
-                                 value, manager.dialog_data.get("seen"))
+                                 value, seen)
     except submissions.Conflict:
         await _conflict(message, manager, name)
         return False
@@ -196,9 +200,16 @@ async def on_choice(callback: CallbackQuery, widget: Select, manager: DialogMana
         await callback.answer(l10n.plain("error-stale"), show_alert=True)
         return
     if choice.name == "other" and question.or_other:
-        await manager.switch_to(SurveySG.other)
+        await _ask_other(manager, answers, question)
         return
     await _answer_and_next(callback, manager, choice.name)
+
+
+async def _ask_other(manager: DialogManager, answers: dict, question: Question) -> None:
+    """The screen asking for the text of "Other", remembering which text was there."""
+    other = answers.get(question.other_name)
+    manager.dialog_data["seen_other"] = other.revision if other else None
+    await manager.switch_to(SurveySG.other)
 
 
 async def on_tick(callback: CallbackQuery, widget: Select, manager: DialogManager,
@@ -226,7 +237,7 @@ async def on_multi_done(callback: CallbackQuery, button: Button, manager: Dialog
     if not await _save(callback, manager, in_form_order):
         return
     if "other" in in_form_order and question.or_other:
-        await manager.switch_to(SurveySG.other)  # the ticks are kept; now the text
+        await _ask_other(manager, answers, question)  # the ticks are kept; now the text
         return
     await _onward(manager)
 
@@ -250,25 +261,23 @@ async def on_typed(message: Message, widget: MessageInput, manager: DialogManage
 
 
 async def on_other_text(message: Message, widget: MessageInput, manager: DialogManager) -> None:
-    session, user, l10n = _data(manager)
     submission, answers, defn = await _load(manager)
     question = defn.question(manager.dialog_data["q"])
-    text = (message.text or "").strip()
-    if not text or len(text) > submissions.TEXT_LIMIT:
-        await message.answer(l10n("survey-invalid", reason="required", type="", limit=0))
-        manager.show_mode = ShowMode.SEND
+    try:
+        text = submissions.parse_typed(submissions.question_of(defn, question.other_name),
+                                       message.text or "")
+    except submissions.Invalid as invalid:  # empty, or too long (with the limit)
+        await _explain(message, manager, invalid)
         return
     manager.show_mode = ShowMode.SEND
-    # a single choice is saved here; several were saved with their ticks already
-    if question.type == "select_one" and not await _save(message, manager, "other"):
+    # a single choice is saved here (unless it is "other" already); several were saved
+    # with their ticks
+    chosen = answers.get(question.name)
+    if (question.type == "select_one" and (chosen is None or chosen.value != "other")
+            and not await _save(message, manager, "other")):
         return
-    other = answers.get(question.other_name)
-    try:
-        await submissions.answer(session, user, submission.id, question.other_name, text,
-                                 other.revision if other else None)
-    except ServiceError:
-        pass  # the choice is kept; the text can be typed again from the review
-    await _onward(manager)
+    if await _save(message, manager, text, other=True):
+        await _onward(manager)
 
 
 async def on_file(message: Message, widget: MessageInput, manager: DialogManager) -> None:

@@ -3,12 +3,26 @@
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
-from tests.e2e.test_survey_inputs import open_test_form, stored
+from services import form_catalog, submissions
+from storage.database import transaction
+from storage.models import Submission
+from storage.repositories import users
+from tests.e2e.test_survey_inputs import BOSS, open_test_form
 from tests.e2e.test_surveys import focal, open_survey, text
 from tests.fake_telegram import strip_bidi
 
 FORM = Path(__file__).with_name("forms") / "fixes.md"
+
+
+async def stored(app, person, form) -> dict:
+    """The state's answers as kept, open or closed."""
+    async with transaction(app.pool) as session:
+        owner = await users.by_telegram_id(session, person.id)
+        submission = await session.scalar(select(Submission).where(
+            Submission.single_key == f"{form.id}:{owner.member_state_code}"))
+        return submissions.values_of(await submissions.answers_of(session, submission))
 
 
 @pytest.fixture
@@ -31,3 +45,36 @@ async def test_skip_never_removes_an_answer_someone_else_gave_meanwhile(tg, app,
     await first.press("Skip ›")  # now knowingly removing it
     assert "A coordination mechanism?" in text(first)
     assert "remark" not in await stored(app, first, fixes)
+
+
+async def test_the_other_text_is_checked_kept_from_overwrites_and_refusals_are_told(
+        tg, app, fixes):
+    first = await focal(tg, app, 3403, "LB", name="Hala")
+    second = await focal(tg, app, 3404, "LB", name="Sami")
+    await open_survey(first)
+    await first.press("Skip ›")
+    await first.press("Other")
+    await first.send("x" * 4001)
+    assert "too long (at most 4,000 characters)" in strip_bidi(first.messages()[-2].text)
+    await first.send("First text")
+    assert "Topics" in text(first)
+    await first.press("‹ Previous")
+    await first.press("Other")  # Hala is about to change the text
+    await open_survey(second)
+    await second.press("‹ Previous")
+    await second.press("Other")
+    await second.send("Second text")
+    await first.send("Third text")
+    assert "It is now: Second text" in strip_bidi(first.messages()[-2].text)
+    assert (await stored(app, first, fixes))["mechanism_other"] == "Second text"
+    await first.press("Other")
+    await close(app, fixes)
+    await first.send("Fourth text")
+    assert "This questionnaire is closed" in first.messages()[-2].text
+    assert (await stored(app, first, fixes))["mechanism_other"] == "Second text"
+
+
+async def close(app, form):
+    async with transaction(app.pool) as session:
+        boss = await users.by_telegram_id(session, BOSS)
+        await form_catalog.close_form(session, boss, form.id)
