@@ -38,7 +38,7 @@ from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
-from services import clock, outbox
+from services import clock, outbox, reminders
 from storage.database import transaction
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,8 @@ TOKEN_REFUSED_PAUSE = 60.0
 HELD_BACK = "held back by a flood wait"
 # Errors raised before a single byte of the request left: safe to send again.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError)
+# Kinds of message that may stop being wanted while they wait (see outbox.claim).
+CHECKS = {reminders.KIND: reminders.still_wanted}
 
 
 # -- what an answer (or its absence) means ------------------------------------------------------
@@ -391,7 +393,7 @@ class DeliveryWorker:
 
     async def _claim(self, limit: int) -> list[asyncio.Task]:
         async with transaction(self.pool) as session:
-            rows = await outbox.claim(session, self.worker_id, limit, self.lease)
+            rows = await outbox.claim(session, self.worker_id, limit, self.lease, CHECKS)
         tasks = []
         for row in rows:
             if row.id in self._unsettled:  # held again after a long wait: one is enough

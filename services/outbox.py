@@ -6,6 +6,7 @@ worker that stopped mid-request: it becomes `doubt` and is only resent when a pe
 because sendMessage has no idempotency key and Telegram may have delivered it.
 """
 
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
@@ -155,17 +156,30 @@ async def enqueue(session: AsyncSession, kind: str, ref: str, items: list[Outgoi
 
 
 # -- the worker's side ------------------------------------------------------------------------
-async def claim(session: AsyncSession, worker_id: str, limit: int, lease: float) -> list[Claimed]:
+# Whether a queued message of a kind is still wanted when its turn comes: (session, ref, now).
+Check = Callable[[AsyncSession, str, datetime], Awaitable[bool]]
+
+
+async def claim(session: AsyncSession, worker_id: str, limit: int, lease: float,
+                checks: Mapping[str, Check] | None = None) -> list[Claimed]:
     """Hold up to `limit` due rows for `worker_id` for `lease` seconds, oldest first.
 
     Held rows stay pending: a worker that dies before sending them leaves nothing in doubt,
     and they become free again when the lease ends. Two workers never hold the same row (the
-    update is a compare-and-set on the row being free).
+    update is a compare-and-set on the row being free). A row whose kind has a check that
+    says it is no longer wanted (a reminder its state has answered since) is dropped instead.
     """
     now = clock.now()
     ids = await repo.due_ids(session, now, limit)
     rows = await repo.reserve(session, ids, worker_id, now, now + timedelta(seconds=lease))
-    return [Claimed(row.id, row.chat_id, row.payload, row.attempts) for row in rows]
+    held = []
+    for row in rows:
+        check = (checks or {}).get(row.kind)
+        if check is not None and not await check(session, row.ref, now):
+            await repo.drop(session, row.id, worker_id, now)
+            continue
+        held.append(Claimed(row.id, row.chat_id, row.payload, row.attempts))
+    return held
 
 
 async def start_sending(session: AsyncSession, delivery_id: int, worker_id: str,

@@ -63,9 +63,7 @@ async def send_one(session: AsyncSession, reminder_id: int, now: datetime, rende
     deadline = await session.get(Deadline, row.deadline_id)
     if deadline.status != DeadlineStatus.OPEN or deadline.revision != row.revision:
         return await _finish(session, row, now, ReminderStatus.SKIPPED, "closed")
-    zone = (await zones(session))[row.member_state_code]
-    local_now, local_slot = now.astimezone(zone), row.send_at.astimezone(zone)
-    if local_now.date() != local_slot.date() or not civil(local_now):
+    if not _in_its_day(row, now, (await zones(session))[row.member_state_code]):
         return await _finish(session, row, now, ReminderStatus.SKIPPED, "missed")
     standing = (await deadlines.standings(session, deadline, [row.member_state_code]))[0]
     if standing.stage == Stage.SUBMITTED:
@@ -83,6 +81,28 @@ async def send_one(session: AsyncSession, reminder_id: int, now: datetime, rende
              for p in people]
     await outbox.enqueue(session, KIND, str(row.id), items)
     return ReminderStatus.SENT
+
+
+async def still_wanted(session: AsyncSession, ref: str, now: datetime) -> bool:
+    """Whether a queued reminder may still go out now (the outbox asks before sending it):
+    its deadline open and unchanged, its state still owing, and still its local day before
+    the quiet hours. A worker held up past that drops it rather than send it at night or
+    to a state that has answered since."""
+    row = await session.get(Reminder, int(ref)) if ref.isdigit() else None
+    if row is None:
+        return False
+    deadline = await session.get(Deadline, row.deadline_id)
+    if deadline.status != DeadlineStatus.OPEN or deadline.revision != row.revision:
+        return False
+    if not _in_its_day(row, now, (await zones(session))[row.member_state_code]):
+        return False
+    standing = (await deadlines.standings(session, deadline, [row.member_state_code]))[0]
+    return standing.stage != Stage.SUBMITTED
+
+
+def _in_its_day(row: Reminder, now: datetime, zone) -> bool:
+    local_now = now.astimezone(zone)
+    return local_now.date() == row.send_at.astimezone(zone).date() and civil(local_now)
 
 
 async def _finish(session: AsyncSession, row: Reminder, now: datetime, status: ReminderStatus,

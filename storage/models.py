@@ -172,6 +172,7 @@ class DeliveryStatus(enum.StrEnum):
     FAILED = "failed"
     BLOCKED = "blocked"
     DOUBT = "doubt"  # may or may not have arrived: never resent without a person deciding
+    DROPPED = "dropped"  # no longer wanted when its turn came (a reminder the state answered)
 
 
 class Delivery(Base):

@@ -118,6 +118,7 @@ delivery-status = { $status ->
     [pending] في الانتظار
     [sending] قيد الإرسال
     [failed] تعذّر الإرسال
+    [dropped] لم يعد لازمًا
     [blocked] لا يمكن الوصول
    *[doubt] غير مؤكد
 }

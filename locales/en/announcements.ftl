@@ -112,6 +112,7 @@ delivery-status = { $status ->
     [pending] waiting
     [sending] being sent
     [failed] failed
+    [dropped] no longer needed
     [blocked] unreachable
    *[doubt] in doubt
 }

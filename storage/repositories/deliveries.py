@@ -75,11 +75,24 @@ async def reserve(
             or_(Delivery.lease_until.is_(None), Delivery.lease_until <= now),
         )
         .values(claimed_by=worker, lease_until=until, updated_at=now)
-        .returning(Delivery.id, Delivery.chat_id, Delivery.payload, Delivery.attempts)
+        .returning(Delivery.id, Delivery.chat_id, Delivery.payload, Delivery.attempts,
+                   Delivery.kind, Delivery.ref)
         .execution_options(synchronize_session=False)
     )
     rows = list((await session.execute(statement)).all())
     return sorted(rows, key=lambda row: ids.index(row.id))
+
+
+async def drop(session: AsyncSession, delivery_id: int, worker: str, now: datetime) -> bool:
+    """A row the worker holds (still pending) is no longer wanted: dropped, never sent."""
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.claimed_by == worker,
+               Delivery.status == DeliveryStatus.PENDING)
+        .values(status=DeliveryStatus.DROPPED, lease_until=None, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
 
 
 async def start_sending(

@@ -7,10 +7,12 @@ import pytest
 from sqlalchemy import String, cast, func, select
 
 from bot import jobs
+from bot.delivery import CHECKS
 from services import clock, deadlines, outbox, reminders
 from storage.database import transaction
 from storage.models import (
     Delivery,
+    DeliveryStatus,
     Reminder,
     ReminderStatus,
     Submission,
@@ -241,3 +243,33 @@ async def test_the_weekly_digest_goes_once_a_week_to_the_secretariat(pool, world
     assert "Late: Egypt, Oman" in text
     clock.advance(7 * 86400)
     assert await jobs.weekly_digest() == 1
+
+
+# -- a reminder waiting in the outbox -----------------------------------------------------------
+async def claim_all(pool) -> list[int]:
+    async with transaction(pool) as s:
+        held = await outbox.claim(s, "w1", 100, 30, CHECKS)
+        return [row.id for row in held]
+
+
+async def test_a_queued_reminder_is_dropped_once_its_state_has_answered(pool, world):
+    deadline = await new_deadline(pool, world, cairo(2026, 12, 20), task_en="Delegation",
+                                  states=("OM", "EG"))
+    clock.freeze(datetime(2026, 12, 6, 16, 50, tzinfo=UTC))  # 20:50 in Muscat, 18:50 in Cairo
+    await jobs.sweep_reminders()
+    assert len(await deliveries(pool)) == 2  # queued; the worker has not sent them yet
+    async with transaction(pool) as s:
+        await deadlines.mark_done(s, await s.get(User, world["OM-en"]), deadline)
+    held = await claim_all(pool)
+    statuses = {d.recipient_id: d.status for d in await deliveries(pool)}
+    assert statuses[world["OM-en"]] == DeliveryStatus.DROPPED  # Oman answered meanwhile
+    assert statuses[world["EG-ar"]] == DeliveryStatus.PENDING and len(held) == 1
+
+
+async def test_a_queued_reminder_is_not_sent_in_the_quiet_hours(pool, world):
+    await new_deadline(pool, world, cairo(2026, 12, 20), task_en="Night", states=("OM",))
+    clock.freeze(datetime(2026, 12, 6, 16, 50, tzinfo=UTC))  # 20:50 in Muscat
+    await jobs.sweep_reminders()
+    clock.freeze(datetime(2026, 12, 6, 19, 40, tzinfo=UTC))  # the worker is back at 23:40
+    assert await claim_all(pool) == []
+    assert [d.status for d in await deliveries(pool)] == [DeliveryStatus.DROPPED]
