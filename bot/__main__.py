@@ -26,6 +26,16 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Run the bot with long polling. A SQLite database is "
                         "created or upgraded and filled with the member states and the action "
                         "plan by itself.")
+    commands.add_parser("webhook", help="serve Telegram's webhook (one replica of several)",
+                        description="Serve Telegram's webhook over HTTP on WEBHOOK_HOST:"
+                        "WEBHOOK_PORT, set it to WEBHOOK_URL with WEBHOOK_SECRET on start, answer "
+                        "GET /healthz. Runs neither the scheduler nor the deliveries: run one "
+                        "`worker` beside any number of replicas. Needs a migrated database "
+                        "(PostgreSQL) and REDIS_URL for more than one replica.")
+    commands.add_parser("worker", help="run the scheduler and the deliveries only",
+                        description="Run the reminders, scheduled announcements, weekly digest "
+                        "and the delivery of queued messages, without taking updates (for use "
+                        "beside `webhook` replicas). Run one.")
     migrate = commands.add_parser("migrate", help="bring the database schema up to date",
                                   description="Apply database migrations (needed for "
                                   "PostgreSQL before `run`; SQLite is migrated by `run`).")
@@ -61,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(settings.log_level)
     command = args.command or "run"
     try:
-        if command == "run":
+        if command in ("run", "webhook", "worker"):
             settings.token()
+        if command == "webhook":
+            settings.webhook()
         from bot import commands  # aiogram is slow to import: not before the settings are sound
 
         asyncio.run(commands.COMMANDS[command](settings, args))

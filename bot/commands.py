@@ -18,8 +18,24 @@ class CommandError(RuntimeError):
 
 
 async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
+    await _serving(run_polling(settings))
+
+
+async def cmd_webhook(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.webhook import run_webhook
+
+    await _serving(run_webhook(settings))
+
+
+async def cmd_worker(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.worker import run_worker
+
+    await _serving(run_worker(settings))
+
+
+async def _serving(process) -> None:
     try:
-        await run_polling(settings)
+        await process
     except StartupError as error:
         raise CommandError(str(error)) from error
     except TelegramUnauthorizedError as error:
@@ -107,6 +123,8 @@ async def _username_from_telegram(settings: Settings) -> str:
 
 COMMANDS = {
     "run": cmd_run,
+    "webhook": cmd_webhook,
+    "worker": cmd_worker,
     "migrate": cmd_migrate,
     "load-data": cmd_load_data,
     "invite": cmd_invite,

@@ -8,6 +8,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
+SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 LOCALES = ("ar", "en")
 
 
@@ -33,6 +34,13 @@ class Settings(BaseSettings):
     reminder_hour: int = Field(default=10, ge=8, le=20)
     reminder_sweep_seconds: int = Field(default=60, ge=10, le=3600)
     log_level: str = "INFO"
+    # At scale (see README, "Running at scale"): dialog state in Redis, updates by webhook.
+    redis_url: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    webhook_delete_on_stop: bool = False
 
     @field_validator("secretariat_ids", mode="before")
     @classmethod
@@ -81,6 +89,30 @@ class Settings(BaseSettings):
     @classmethod
     def _strip_slash(cls, value: str | None) -> str | None:
         return value.rstrip("/") if value else value
+
+    @field_validator("redis_url", "webhook_url")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value else None
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - in secret_token.
+        if value is not None and not SECRET_PATTERN.match(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    def webhook(self) -> tuple[str, str]:
+        """The public webhook URL and its secret; raises ValueError when either is missing."""
+        url = self.webhook_url or ""
+        own_api = self.telegram_api_url is not None  # a Bot API server of one's own may use http
+        if not (url.startswith("https://") or own_api and url.startswith("http://")):
+            raise ValueError("WEBHOOK_URL must be the public https:// address Telegram posts to")
+        if self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET is not set: choose 32 or more random characters "
+                             "of A-Z, a-z, 0-9, _ and -")
+        return self.webhook_url, self.webhook_secret.get_secret_value()
 
     def token(self) -> str:
         """The bot token, checked for Telegram's shape; raises ValueError when unusable."""

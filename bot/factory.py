@@ -5,7 +5,7 @@ from aiogram_dialog import setup_dialogs
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
-from bot.fsm_storage import SqlStorage
+from bot.fsm_storage import create_storage
 from bot.l10n import L10n
 from bot.middlewares import (
     ChatLockMiddleware,
@@ -46,7 +46,7 @@ def create_dispatcher(
 ) -> Dispatcher:
     """The dispatcher; `deliveries` (the outbox worker) is woken when an update queued mail."""
     locales = locales or L10n(default=settings.default_locale)
-    dp = Dispatcher(storage=SqlStorage(pool), settings=settings, locales=locales)
+    dp = Dispatcher(storage=create_storage(settings, pool), settings=settings, locales=locales)
     inflight = InflightMiddleware()
     dp["inflight"] = inflight
     for middleware in (

@@ -1,7 +1,8 @@
-"""aiogram's FSM storage on our database, so dialog positions survive a restart.
+"""Where dialog and FSM state live: our database by default, Redis with REDIS_URL.
 
-Inside an update it joins the update's session (one transaction with the handler's writes);
-elsewhere (background redraws) it uses a short transaction of its own.
+The database storage survives a restart; inside an update it joins the update's session (one
+transaction with the handler's writes), elsewhere (background redraws) it uses a short
+transaction of its own. Redis lets any webhook replica continue any user's dialog.
 """
 
 import copy
@@ -12,8 +13,22 @@ from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, KeyBuilder, StorageKey
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.config import Settings
 from storage.database import joined_session
 from storage.repositories import fsm as repo
+
+
+def dialog_key_builder() -> KeyBuilder:
+    # aiogram-dialog keeps several records per chat, told apart by destiny.
+    return DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
+
+
+def create_storage(settings: Settings, pool: async_sessionmaker[AsyncSession]) -> BaseStorage:
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage  # needs the redis client
+
+        return RedisStorage.from_url(settings.redis_url, key_builder=dialog_key_builder())
+    return SqlStorage(pool)
 
 
 class SqlStorage(BaseStorage):
@@ -21,8 +36,7 @@ class SqlStorage(BaseStorage):
         self, pool: async_sessionmaker[AsyncSession], key_builder: KeyBuilder | None = None,
     ):
         self.pool = pool
-        # aiogram-dialog keeps several records per chat, told apart by destiny.
-        self.key_builder = key_builder or DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
+        self.key_builder = key_builder or dialog_key_builder()
 
     async def set_state(self, key: StorageKey, state: str | State | None = None) -> None:
         value = state.state if isinstance(state, State) else state

@@ -45,12 +45,15 @@ async def get_updates(srv: FakeTelegram, p: Params) -> list[dict[str, Any]]:
 @api("setWebhook")
 def set_webhook(srv: FakeTelegram, p: Params) -> bool:
     srv.world.webhook_url = p.string("url") or ""
+    srv.webhook.configure(srv.world.webhook_url, p.string("secret_token"),
+                          p.integer("max_connections", 40))
     return True
 
 
 @api("deleteWebhook")
 def delete_webhook(srv: FakeTelegram, p: Params) -> bool:
     srv.world.webhook_url = ""
+    srv.webhook.configure("", None, 40)
     if p.boolean("drop_pending_updates"):
         srv.updates.drop_pending()
     return True

@@ -21,6 +21,7 @@ from .spec import load_spec, validate
 from .state import World
 from .updates import Entry, UpdateQueue
 from .user import FakeUser
+from .webhook import WebhookPusher
 
 _TOKEN = re.compile(r"\d+:[\w-]{20,}")
 
@@ -33,6 +34,7 @@ class FakeTelegram:
     ):
         self.world = World(bot_username)
         self.updates = UpdateQueue()
+        self.webhook = WebhookPusher(self.updates)
         self.faults = Faults()
         self.spec = load_spec()
         self.quiet = quiet  # seconds of silence that mean "the bot is done" (no tracking)
@@ -61,6 +63,7 @@ class FakeTelegram:
 
     async def stop(self) -> None:
         self.updates.close()  # release long polls at once
+        await self.webhook.close()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -102,6 +102,25 @@ class UpdateQueue:
         self.closing = True
         self._wakeup.set()
 
+    # -- webhook delivery (see webhook.py) ------------------------------------------------------
+    def unconfirmed(self) -> list[Entry]:
+        return list(self._pending)
+
+    def confirm(self, entry: Entry) -> None:
+        if entry in self._pending:
+            self._pending.remove(entry)
+
+    def nudge(self) -> None:
+        self._wakeup.set()
+
+    async def wait_for_news(self, timeout: float) -> None:
+        self._wakeup.clear()
+        try:
+            async with asyncio.timeout(timeout):
+                await self._wakeup.wait()
+        except TimeoutError:
+            pass
+
     # -- completion tracking ----------------------------------------------------------------
     def mark_handled(self, update_id: int) -> None:
         self.tracking = True

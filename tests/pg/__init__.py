@@ -28,7 +28,8 @@ class PostgresServer:
             with self._admin() as conn:
                 conn.execute("SELECT 1")
         except psycopg.Error as error:
-            return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            message = str(error).strip()
+            return message.splitlines()[0] if message else type(error).__name__
         return None
 
     def url_for(self, name: str) -> str:
