@@ -52,6 +52,10 @@ async def show(manager: DialogManager, name: str | None) -> None:
     if question.type == "select_multiple":
         # never asked yet: the form's default choices start ticked
         manager.dialog_data["ticks"] = list(value or ([] if current else question.default_names))
+        manager.dialog_data["ticks_shown"] = list(manager.dialog_data["ticks"])
+    else:
+        manager.dialog_data.pop("ticks", None)
+        manager.dialog_data.pop("ticks_shown", None)
     if question.type == "date" and value:
         manager.find(CALENDAR_ID).set_offset(date.fromisoformat(value))
     await manager.switch_to(SurveySG.question)
@@ -322,12 +326,33 @@ async def on_ack(callback: CallbackQuery, button: Button, manager: DialogManager
     await _answer_and_next(callback, manager, "OK")
 
 
+async def _keep_ticks(callback: CallbackQuery, manager: DialogManager) -> bool:
+    """Leaving a multiple choice whose ticks changed saves them, as "Done" does (none ticked
+    on a required question: it stays unanswered); False if the answer was refused."""
+    ticks = manager.dialog_data.get("ticks", [])
+    if set(ticks) == set(manager.dialog_data.get("ticks_shown", ticks)):
+        return True
+    submission, answers, defn = await _load(manager)
+    question = defn.question(manager.dialog_data["q"])
+    if question.type != "select_multiple":
+        return True
+    values = submissions.values_of(answers)
+    if not ticks and submissions.is_required(question, values):
+        return True
+    if not await _save(callback, manager, [c.name for c in question.choices if c.name in ticks]):
+        return False
+    manager.dialog_data["ticks_shown"] = list(ticks)
+    return True
+
+
 async def on_next(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    await _onward(manager)
+    if await _keep_ticks(callback, manager):
+        await _onward(manager)
 
 
 async def on_prev(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    await _step(manager, -1)
+    if await _keep_ticks(callback, manager):
+        await _step(manager, -1)
 
 
 async def on_skip(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -347,6 +372,8 @@ async def on_skip(callback: CallbackQuery, button: Button, manager: DialogManage
 
 async def on_leave(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     _, _, l10n = _data(manager)
+    if not await _keep_ticks(callback, manager):
+        return
     await callback.answer(l10n.plain("survey-saved"), show_alert=True)
     await manager.done()
 

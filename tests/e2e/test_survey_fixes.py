@@ -78,3 +78,29 @@ async def close(app, form):
     async with transaction(app.pool) as session:
         boss = await users.by_telegram_id(session, BOSS)
         await form_catalog.close_form(session, boss, form.id)
+
+
+async def test_ticks_are_saved_when_leaving_a_multiple_choice_without_done(tg, app, fixes):
+    fp = await focal(tg, app, 3405, "TN")
+    await open_survey(fp)
+    await fp.press("Skip ›")
+    await fp.press("Yes")
+    await fp.press("⬜ Labour migration")
+    await fp.press("💾 Save and leave")
+    assert (await stored(app, fp, fixes))["topics"] == ["labour"]
+    await open_survey(fp)
+    assert "Needs" in text(fp)  # resumes after the ticked question
+    await fp.press("⬜ Data")
+    await fp.press("‹ Previous")
+    assert (await stored(app, fp, fixes))["needs"] == ["data"]
+    assert "☑️ Labour migration" in fp.last_message().button_labels
+    await fp.press("⬜ Asylum")
+    await fp.press("⬜ Data")
+    await fp.press("‹ Previous")  # three ticks break the form's constraint: refused, kept
+    assert fp.messages()[-2].text == "At most two"
+    assert "Topics" in text(fp) and "☑️ Data" in fp.last_message().button_labels
+    assert (await stored(app, fp, fixes))["topics"] == ["labour"]
+    await fp.press("☑️ Labour migration")
+    await fp.press("Keep this answer ›")
+    assert (await stored(app, fp, fixes))["topics"] == ["asylum", "data"]
+    assert "Needs" in text(fp)
