@@ -9,7 +9,7 @@ acknowledge -> "OK". Notes take no answer.
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -149,16 +149,23 @@ def parse_typed(question: Question, text: str) -> object:
             raise Invalid("type", type="integer")
         return int(_latin_digits(text))
     if question.type == "decimal":
-        try:
-            number = Decimal(_latin_digits(text).replace("٫", ".").replace(",", "."))
-        except InvalidOperation as error:
-            raise Invalid("type", type="decimal") from error
-        if not number.is_finite():
-            raise Invalid("type", type="decimal")
-        return str(number)
+        return parse_decimal(text)
     if question.type == "date":
         return parse_date(text)
     return text
+
+
+# a dot, or the Arabic decimal separator, before any decimals; a comma only before one or
+# two ("12,5"), since "1,500" may mean fifteen hundred: no grouping of thousands
+DECIMAL = re.compile(r"[-+]?\d{1,15}(?:[.٫]\d{1,15}|,\d{1,2})?")
+
+
+def parse_decimal(text: str) -> str:
+    """A typed decimal, exactly as a string ("12.5"), or Invalid("type", type="decimal")."""
+    plain = _latin_digits(text.translate(BIDI_MARKS)).strip()
+    if not DECIMAL.fullmatch(plain):
+        raise Invalid("type", type="decimal")
+    return str(Decimal(plain.replace("٫", ".").replace(",", ".")))
 
 
 ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")

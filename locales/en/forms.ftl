@@ -89,7 +89,7 @@ survey-refused = { $reason ->
 survey-invalid = { $reason ->
     [type] { $type ->
         [integer] Please type a whole number, for example 12.
-        [decimal] Please type a number, for example 12.5.
+        [decimal] Please type a number without thousands separators, for example 1500 or 12.5 (a comma only before one or two decimals: 12,5).
         [date] Please type a date as DD/MM/YYYY or YYYY-MM-DD (for example 20/06/2025), or choose it in the calendar.
        *[choice] Please choose one of the buttons.
     }
