@@ -385,9 +385,13 @@ async def submit(session: AsyncSession, user: User, submission_id: int) -> Submi
     submission = await own_submission(session, user, submission_id)
     _editable(submission)
     values = values_of(await answers_of(session, submission))
-    missing = missing_required(definition(submission.form), values)
+    defn = definition(submission.form)
+    missing = missing_required(defn, values)
     if missing:
         raise Invalid("required", missing=[q.name for q in missing])
+    broken = first_broken(defn, values, local_today(user))
+    if broken is not None:
+        raise broken
     submission.status = SubmissionStatus.SUBMITTED
     submission.submitted_at, submission.submitted_by = clock.now(), user.id
     _touch(submission, user)
@@ -395,6 +399,26 @@ async def submit(session: AsyncSession, user: User, submission_id: int) -> Submi
                              at=clock.now()))
     await session.flush()
     return submission
+
+
+def local_today(user: User) -> date:
+    """The day it is where the person is (today() in a constraint means that day)."""
+    return clock.now().astimezone(user_timezone(user)).date()
+
+
+def first_broken(defn: FormDefinition, values: dict[str, object],
+                 today: date | None = None) -> Invalid | None:
+    """The first answer the form's rules no longer accept, given all the others (a constraint
+    comparing questions, changed since): Invalid with the question's name, else None."""
+    for question in answerable(defn, values):
+        if not is_answered(question, values):
+            continue
+        try:
+            check(question, values[question.name], values, today=today)
+        except Invalid as invalid:
+            invalid.details["question"] = question.name
+            return invalid
+    return None
 
 
 async def reopen(session: AsyncSession, user: User, submission_id: int) -> Submission:

@@ -79,6 +79,7 @@ def survey_dialog() -> Dialog:
                 Button(L("survey-page-next"), id="pnext", on_click=h.on_page,
                        when="has_next_page"),
             ),
+            Button(L("survey-fix"), id="fix", on_click=h.on_fix, when="broken"),
             SwitchTo(L("survey-submit"), id="submit", state=SurveySG.confirm, when="can_submit"),
             Button(L("survey-reopen"), id="reopen", on_click=h.on_reopen, when="can_reopen"),
             Button(L("survey-history"), id="history", on_click=h.on_history),

@@ -96,7 +96,11 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
     part = lines[page * PAGE:(page + 1) * PAGE]
     editable = submission.status in submissions.EDITABLE
     missing = submissions.missing_required(defn, values)
+    broken = (submissions.first_broken(defn, values, submissions.local_today(user))
+              if editable else None)
+    numbers = [q.name for q in submissions.answerable(defn, values)]
     return {
+        "broken": numbers.index(broken.details["question"]) + 1 if broken else 0,
         "form_title": submission.form.title(locale),
         "answers": "\n".join(line for line, _, _ in part),  # rendered above, escaped
         "items": [(name, f"✏️ {number}") for _, name, number in part] if editable else [],

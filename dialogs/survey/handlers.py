@@ -417,12 +417,46 @@ async def on_submit(callback: CallbackQuery, button: Button, manager: DialogMana
         else:
             await submissions.submit(session, user, submission.id)
     except ServiceError as refusal:
-        await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
-                              show_alert=True)
+        if refusal.details.get("question"):  # an answer the others no longer allow
+            await _explain_broken(callback.message, manager, refusal)
+        else:
+            await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
+                                  show_alert=True)
         await manager.switch_to(SurveySG.review)
         return
     await callback.answer(l10n.plain("survey-submitted"), show_alert=True)
     await manager.switch_to(SurveySG.review)
+
+
+async def _explain_broken(message: Message, manager: DialogManager, invalid) -> None:
+    """Which answer stops the submission and why; the review offers to go to it."""
+    _, _, l10n = _data(manager)
+    submission, answers, defn = await _load(manager)
+    values = submissions.values_of(answers)
+    names = [q.name for q in submissions.answerable(defn, values)]
+    name = invalid.details["question"]
+    question = defn.question(name)
+    why = defn.text(invalid.message, l10n.locale) if invalid.message else ""
+    await message.answer(l10n(
+        "survey-broken", number=names.index(name) + 1 if name in names else 0,
+        label=defn.text(question.label, l10n.locale),
+        why=why or l10n.plain("survey-invalid", reason=invalid.reason,
+                              type=str(invalid.details.get("type", "")),
+                              limit=invalid.details.get("limit", 0))))
+    manager.show_mode = ShowMode.SEND
+
+
+async def on_fix(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    """To the first answer the others no longer allow, then back to the review."""
+    session, user, l10n = _data(manager)
+    submission, answers, defn = await _load(manager)
+    broken = submissions.first_broken(defn, submissions.values_of(answers),
+                                      submissions.local_today(user))
+    if broken is None or submission.status not in submissions.EDITABLE:
+        await callback.answer(l10n.plain("error-stale"), show_alert=True)
+        return
+    manager.dialog_data["from_review"] = True
+    await show(manager, broken.details["question"])
 
 
 async def on_reopen(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

@@ -100,3 +100,6 @@ survey-invalid = { $reason ->
     [file-too-big] This file is larger than { $limit } MB.
    *[use-buttons] Please answer with the buttons below.
 }
+survey-broken = Not submitted: the answer to question { $number } ({ $label }) is no longer accepted with the other answers. { $why }
+    Change it (or the answers it depends on), then submit again.
+survey-fix = ✏️ Go to question { $broken }

@@ -104,3 +104,39 @@ async def test_ticks_are_saved_when_leaving_a_multiple_choice_without_done(tg, a
     await fp.press("Keep this answer ›")
     assert (await stored(app, fp, fixes))["topics"] == ["asylum", "data"]
     assert "Needs" in text(fp)
+
+
+async def answer_all(fp, total="10", women="4"):
+    """From the first question to the review, optional ones skipped."""
+    await open_survey(fp)
+    await fp.press("Skip ›")
+    await fp.press("No")
+    await fp.press("Skip ›")
+    await fp.press("⬜ Data")
+    await fp.press("Done ✓")
+    await fp.press("Skip ›")
+    await fp.send(total)
+    await fp.send(women)
+    await fp.press("Skip ›")
+
+
+async def test_submit_rechecks_answers_that_compare_questions(tg, app, fixes):
+    fp = await focal(tg, app, 3406, "KW")
+    await answer_all(fp)
+    assert "→ 10" in text(fp) and "Go to question" not in " ".join(
+        fp.last_message().button_labels)
+    await fp.press("✏️ 6")  # the total, changed below the number of women
+    await fp.send("3")
+    await fp.press("📨 Submit for my state")
+    await fp.press("✅ Yes, submit")
+    refusal = strip_bidi(fp.messages()[-2].text)
+    assert "Not submitted" in refusal and "question 7 (Women among them)" in refusal
+    assert "Not more than the total" in refusal  # the form's own message
+    assert "submitted on" not in text(fp)
+    await fp.press("✏️ Go to question 7")
+    assert "Women among them" in text(fp)
+    await fp.send("2")
+    assert "Go to question 7" not in fp.last_message().button_labels  # back at the review
+    await fp.press("📨 Submit for my state")
+    await fp.press("✅ Yes, submit")
+    assert "submitted on" in text(fp)
