@@ -279,8 +279,8 @@ async def standings(session: AsyncSession, deadline: Deadline, codes: list[str]
 
 
 def days_left(now: datetime, due: datetime, zone: ZoneInfo) -> int:
-    """Calendar days from today to the due day, on the state's own calendar."""
-    return (due.astimezone(zone).date() - now.astimezone(zone).date()).days
+    """Days from today to the due day, on the state's own calendar (see due_day)."""
+    return (reminders.due_day(due, zone) - now.astimezone(zone).date()).days
 
 
 async def _progress(session: AsyncSession, deadline: Deadline, codes: list[str]

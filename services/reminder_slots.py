@@ -4,7 +4,7 @@ Slots are rows planned when a deadline is set, so a sweep only reads the slots t
 (an index on status and time), however many deadlines, states and people there are.
 """
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select, update
@@ -25,13 +25,21 @@ async def zones(session: AsyncSession) -> dict[str, ZoneInfo]:
     return {s.code: ZoneInfo(s.timezone) for s in await member_state_repo.all_states(session)}
 
 
+def due_day(due_at: datetime, zone: ZoneInfo) -> date:
+    """The day a deadline falls on, for people of that zone: a moment in the night (before
+    08:00) ends the day before. 23:59 in Cairo is 00:59 the next day in Amman, and there too
+    it is the evening of the same day, not a deadline "tomorrow"."""
+    local = due_at.astimezone(zone)
+    return local.date() - timedelta(days=1) if local.hour < QUIET_UNTIL else local.date()
+
+
 def slots(deadline: Deadline, zone: ZoneInfo, hour: int) -> list[tuple[int, datetime]]:
     """(days, moment) of every reminder: `hour` local time on the days before the due day
-    (only those before the due moment itself), then every `overdue_every` days after it."""
-    due_day = deadline.due_at.astimezone(zone).date()
+    and on it (those before the due moment), then every `overdue_every` days after it."""
+    day = due_day(deadline.due_at, zone)
 
-    def at(day_shift: int) -> datetime:
-        local = datetime.combine(due_day + timedelta(days=day_shift), time(hour), zone)
+    def at(shift: int) -> datetime:
+        local = datetime.combine(day + timedelta(days=shift), time(hour), zone)
         return local.astimezone(UTC)
 
     result = [(days, at(-days)) for days in deadline.offsets if at(-days) < deadline.due_at]

@@ -2,15 +2,17 @@
 
 import asyncio
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import String, cast, func, select
 
 from bot import jobs
 from bot.delivery import CHECKS
-from services import clock, deadlines, outbox, reminders
+from services import clock, deadlines, outbox, reminder_slots, reminders
 from storage.database import transaction
 from storage.models import (
+    Deadline,
     Delivery,
     DeliveryStatus,
     Reminder,
@@ -74,16 +76,18 @@ async def test_sixty_days_of_reminders_reach_each_state_at_ten_local_until_it_su
 
     await run_until(START + timedelta(days=60), on_step=events)
     sent = await sent_reminders(pool)
-    for _, state, _, at in sent:  # every one at 10:00 sharp, the state's own time
+    for which, state, days, at in sent:  # every one at 10:00 sharp, the state's own time
         local = at.astimezone(ZONES[state])
         assert (local.hour, local.minute) == (HOUR, 0), (state, local)
+        if which == form_due and days >= 0:  # and on the same days in Cairo and Muscat
+            assert local.date() == date(2026, 12, 20) - timedelta(days=days)
     by_slot = {(d, state): sorted(days for dd, st, days, _ in sent if (dd, st) == (d, state))
                for d in (form_due, task_due) for state in ZONES}
     # Egypt and Oman never submit: 14, 7, 3, 1 days before, on the day, then four weekly ones.
     assert by_slot[(form_due, "EG")] == [-28, -21, -14, -7, 0, 1, 3, 7, 14]
-    # 23:59 in Cairo is 01:59 on the 21st in Muscat: Oman's due day is the 21st, and 10:00 on
-    # it would be after the deadline, so Oman has no "on the day" reminder.
-    assert by_slot[(form_due, "OM")] == [-28, -21, -14, -7, 1, 3, 7, 14]
+    # 23:59 in Cairo is 01:59 on the 21st in Muscat: a deadline in the night ends the day
+    # before, so Oman's reminders fall on the same days as Egypt's, at 10:00 Muscat time.
+    assert by_slot[(form_due, "OM")] == [-28, -21, -14, -7, 0, 1, 3, 7, 14]
     # Morocco submitted on 15 December: the 14 and 7 days' reminders, then nothing.
     assert by_slot[(form_due, "MA")] == [7, 14]
     # The task concerns Morocco and Oman only; Oman is done on 5 January.
@@ -273,3 +277,23 @@ async def test_a_queued_reminder_is_not_sent_in_the_quiet_hours(pool, world):
     clock.freeze(datetime(2026, 12, 6, 19, 40, tzinfo=UTC))  # the worker is back at 23:40
     assert await claim_all(pool) == []
     assert [d.status for d in await deliveries(pool)] == [DeliveryStatus.DROPPED]
+
+
+@pytest.mark.parametrize("zone, due", [
+    ("Africa/Cairo", datetime(2027, 5, 5, 12, tzinfo=ZoneInfo("Africa/Cairo"))),  # summer time
+    ("Africa/Cairo", datetime(2027, 11, 5, 12, tzinfo=ZoneInfo("Africa/Cairo"))),  # ends 28 Oct
+    ("Africa/Casablanca", datetime(2027, 2, 20, 16, tzinfo=ZoneInfo("Africa/Cairo"))),  # Ramadan
+    ("Africa/Casablanca", datetime(2027, 3, 20, 16, tzinfo=ZoneInfo("Africa/Cairo"))),
+])
+async def test_reminders_keep_their_local_hour_across_a_change_of_time(zone, due):
+    """Egypt's summer time (30 April - 28 October 2027) and Morocco's Ramadan hour (7 February
+    - 14 March 2027) fall between some reminders of these deadlines."""
+    deadline = Deadline(due_at=due.astimezone(UTC), offsets=[30, 21, 14, 7, 3, 1, 0],
+                        overdue_every=7, overdue_max=4)
+    moments = reminder_slots.slots(deadline, ZoneInfo(zone), HOUR)
+    assert len(moments) == 11
+    offsets = {m.astimezone(ZoneInfo(zone)).utcoffset() for _, m in moments}
+    assert len(offsets) == 2  # the change really lies between them
+    for _, moment in moments:
+        local = moment.astimezone(ZoneInfo(zone))
+        assert (local.hour, local.minute) == (HOUR, 0)
