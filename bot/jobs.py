@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -75,7 +76,10 @@ def _render_reminder(notice: reminders.Notice, user: User) -> dict:
 async def weekly_digest() -> int:
     """The secretariat's weekly summary of open deadlines; sent once per week whatever runs."""
     ctx, now = context(), clock.now()
-    year, week, _ = now.astimezone(ZoneInfo(SECRETARIAT_TIMEZONE)).isocalendar()
+    today = now.astimezone(ZoneInfo(SECRETARIAT_TIMEZONE)).date()
+    # Keyed by the Sunday it belongs to: run late on a Monday (the bot was down), it is still
+    # that Sunday's digest, and the next Sunday's goes out as usual.
+    sunday = today - timedelta(days=(today.weekday() + 1) % 7)
     async with transaction(ctx.pool) as session:
         lines = await reminders.digest(session)
         if not lines:
@@ -89,7 +93,7 @@ async def weekly_digest() -> int:
             names = {s.code: s.name(tr.locale) for s in states}
             items.append(outbox.Outgoing(person.id, person.telegram_id, notices.digest_payload(
                 tr, person, lines, forms, names, now)))
-        queued = await outbox.enqueue(session, reminders.DIGEST_KIND, f"{year}-W{week:02d}",
+        queued = await outbox.enqueue(session, reminders.DIGEST_KIND, sunday.isoformat(),
                                       items)
     if queued:
         ctx.worker.wake()

@@ -290,10 +290,11 @@ async def _progress(session: AsyncSession, deadline: Deadline, codes: list[str]
         rows = await session.scalars(select(TaskDone.member_state_code).where(
             TaskDone.deadline_id == deadline.id, TaskDone.member_state_code.in_(codes)))
         return set(rows), set()
+    form = await form_for(session, deadline)  # a new version is a new round: its own answers
     rows = await session.execute(
         select(Submission.member_state_code, Submission.status)
-        .join(Form, Form.id == Submission.form_id)
-        .where(Form.key == deadline.form_key, Submission.member_state_code.in_(codes)))
+        .where(Submission.form_id == (form.id if form else None),
+               Submission.member_state_code.in_(codes)))
     done, started = set(), set()
     for code, status in rows:
         (done if status in DONE else started).add(code)

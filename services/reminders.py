@@ -13,9 +13,9 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services import deadlines, outbox
+from services import deadlines, outbox, submissions
 from services.deadlines import Stage, Standing
-from services.permissions import Action, require
+from services.permissions import Action, can
 from services.reminder_slots import civil, zones
 from storage.models import (
     Deadline,
@@ -65,6 +65,9 @@ async def send_one(session: AsyncSession, reminder_id: int, now: datetime, rende
         return await _finish(session, row, now, ReminderStatus.SKIPPED, "closed")
     if not _in_its_day(row, now, (await zones(session))[row.member_state_code]):
         return await _finish(session, row, now, ReminderStatus.SKIPPED, "missed")
+    form = await deadlines.form_for(session, deadline)
+    if deadline.form_key and (form is None or not submissions.is_open(form)):
+        return await _finish(session, row, now, ReminderStatus.SKIPPED, "not-open")
     standing = (await deadlines.standings(session, deadline, [row.member_state_code]))[0]
     if standing.stage == Stage.SUBMITTED:
         return await _finish(session, row, now, ReminderStatus.SKIPPED, "submitted")
@@ -74,7 +77,7 @@ async def send_one(session: AsyncSession, reminder_id: int, now: datetime, rende
     # Claim the slot first: a second sweep racing this one finds it taken and stops here.
     if await _finish(session, row, now, ReminderStatus.SENT, None, len(people)) is None:
         return None
-    notice = Notice(row.id, standing, row.days, await deadlines.form_for(session, deadline))
+    notice = Notice(row.id, standing, row.days, form)
     payloads: dict[str, dict] = {}  # one state, one clock: the message differs by language only
     items = [outbox.Outgoing(p.id, p.telegram_id, payloads.get(p.locale)
                              or payloads.setdefault(p.locale, render(notice, p)))
@@ -95,6 +98,9 @@ async def still_wanted(session: AsyncSession, ref: str, now: datetime) -> bool:
     if deadline.status != DeadlineStatus.OPEN or deadline.revision != row.revision:
         return False
     if not _in_its_day(row, now, (await zones(session))[row.member_state_code]):
+        return False
+    form = await deadlines.form_for(session, deadline)
+    if deadline.form_key and (form is None or not submissions.is_open(form)):
         return False
     standing = (await deadlines.standings(session, deadline, [row.member_state_code]))[0]
     return standing.stage != Stage.SUBMITTED
@@ -173,4 +179,4 @@ async def secretariat(session: AsyncSession) -> list[User]:
     """Who gets the weekly digest."""
     users = await session.scalars(select(User).where(User.role == Role.SECRETARIAT,
                                                      User.status == UserStatus.ACTIVE))
-    return [u for u in users if require(u, Action.MANAGE_DEADLINES)]
+    return [u for u in users if can(u, Action.MANAGE_DEADLINES)]

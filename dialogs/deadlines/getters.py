@@ -5,7 +5,7 @@ from aiogram_dialog import DialogManager
 from dialogs.deadlines.draft import spec_from
 from dialogs.formatting import clip, zone_name
 from dialogs.owed import display
-from services import action_plan, clock, deadlines, member_states, reminders
+from services import action_plan, clock, deadlines, form_catalog, member_states, reminders
 from services.deadlines import Stage
 from services.timezones import local, user_timezone
 from storage.models import DeadlineStatus
@@ -108,9 +108,13 @@ async def items_getter(dialog_manager: DialogManager, session, l10n, **_) -> dic
                       for i in items], "count": len(items)}
 
 
+FORM_MARKS = {"open": "🟢", "draft": "⚪", "closed": "🔒"}
+
+
 async def forms_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
     forms = await deadlines.form_choices(session, user)
-    return {"forms": [(str(f.id), f"📝 {clip(f.title(l10n.locale), 50)}") for f in forms]}
+    return {"forms": [(str(f.id), f"{FORM_MARKS[form_catalog.status_of(f)]} "
+                                  f"{clip(f.title(l10n.locale), 50)}") for f in forms]}
 
 
 async def task_getter(dialog_manager: DialogManager, **_) -> dict:
@@ -145,6 +149,8 @@ async def confirm_getter(dialog_manager: DialogManager, session, user, l10n, set
                      if f.key == spec.form_key), None)
     due = display.due(l10n, spec.due_at, user)
     return {
+        "form_open": "no" if form is not None and form_catalog.status_of(form) != "open"
+        else "yes",
         "what": form.title(l10n.locale) if form else (
             (spec.task_ar if l10n.locale == "ar" else spec.task_en)
             or spec.task_ar or spec.task_en or ""),

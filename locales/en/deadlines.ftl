@@ -132,13 +132,14 @@ deadlines-outcome = { $outcome ->
     [submitted] not needed (already submitted)
     [missed] missed (the bot was not running in time)
     [nobody] no focal point
+    [not-open] held back (the questionnaire was not open)
     [moved] dropped (date moved)
     [changed] dropped (days changed)
     [reopened] dropped (reopened)
    *[closed] dropped (closed)
 } { $count }
 deadlines-ask-item = <b>New deadline</b> — which item of the action plan is it for?
-deadlines-ask-what = What must the member states deliver: one of these questionnaires, or a task described in words?
+deadlines-ask-what = What must the member states deliver: one of these questionnaires (🟢 open, ⚪ not yet open, 🔒 closed), or a task described in words?
 deadlines-task = ✍️ A task, described in words
 deadlines-ask-task = { $lang ->
     [ar] Type the task in <b>Arabic</b> (at most 500 characters), or skip to write it in English only.
@@ -156,7 +157,10 @@ deadlines-confirm =
     { $item }: { $item_title }
     { $due }
     For: { $audience }
-    Reminders at { $hour } in each state's own time: { $offsets }; then weekly while overdue, at most 4 times, only to states that have not submitted.
+    Reminders at { $hour } in each state's own time: { $offsets }; then weekly while overdue, at most 4 times, only to states that have not submitted.{ $form_open ->
+        [no] {"\u000A"}⚪ This questionnaire is not open: no reminder goes out until you open it under “🗂 Questionnaires”.
+       *[yes] {""}
+    }
 deadlines-create = ✅ Set the deadline
 deadlines-discard = ✖ Discard
 deadlines-created = The deadline is set and its reminders are planned.

@@ -84,7 +84,7 @@ async def test_a_deadline_set_in_the_chat_reminds_the_states_that_owe(tg, app):
     await boss.send("/menu")  # the secretariat's account exists from its first message
     form = await open_evaluation(app)
     day = datetime.now(CAIRO).date() + timedelta(days=20)
-    await set_deadline(boss, day, what=f"📝 {form.title_en[:49]}…")
+    await set_deadline(boss, day, what=f"🟢 {form.title_en[:49]}…")
     detail = text(boss)
     assert "Questionnaire evaluating" in detail and "For: all member states" in detail
     assert "22 not started" in detail and "Reminders at 10:00" in detail

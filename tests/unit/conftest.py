@@ -12,7 +12,7 @@ from bot import jobs
 from bot.l10n import L10n
 from services import clock, deadlines
 from storage.database import transaction
-from storage.models import ActionItem, ActionPlan, Form, Role, User, UserStatus
+from storage.models import ActionItem, ActionPlan, Form, FormStatus, Role, User, UserStatus
 
 START = datetime(2026, 12, 1, tzinfo=UTC)
 CAIRO, RABAT, MUSCAT = (ZoneInfo(z) for z in ("Africa/Cairo", "Africa/Casablanca", "Asia/Muscat"))
@@ -51,6 +51,7 @@ async def world(pool):
         s.add_all(people.values())
         await s.flush()
         form = await s.scalar(select(Form).where(Form.key == "arcp_evaluation"))
+        form.status = FormStatus.OPEN  # open to the states, with no closing date
         ids = {name: person.id for name, person in people.items()}
         result = dict(item=item.id, form=form.id, **ids)
     worker = Worker()

@@ -249,6 +249,16 @@ async def test_the_weekly_digest_goes_once_a_week_to_the_secretariat(pool, world
     assert await jobs.weekly_digest() == 1
 
 
+async def test_a_digest_run_late_on_monday_does_not_take_the_next_sundays_place(pool, world):
+    await new_deadline(pool, world, cairo(2026, 12, 30), task_en="Digest", states=("EG",))
+    clock.freeze(datetime(2026, 12, 7, 8, tzinfo=UTC))  # Monday: the bot was down on Sunday
+    assert await jobs.weekly_digest() == 1
+    clock.freeze(datetime(2026, 12, 13, 7, tzinfo=UTC))  # the next Sunday, 09:00 Cairo
+    assert await jobs.weekly_digest() == 1
+    refs = [d.ref for d in await deliveries(pool, reminders.DIGEST_KIND)]
+    assert refs == ["2026-12-06", "2026-12-13"]
+
+
 # -- a reminder waiting in the outbox -----------------------------------------------------------
 async def claim_all(pool) -> list[int]:
     async with transaction(pool) as s:
@@ -297,3 +307,13 @@ async def test_reminders_keep_their_local_hour_across_a_change_of_time(zone, due
     for _, moment in moments:
         local = moment.astimezone(ZoneInfo(zone))
         assert (local.hour, local.minute) == (HOUR, 0)
+
+
+async def test_no_reminder_for_a_questionnaire_that_is_not_open(pool, world):
+    deadline = await new_deadline(pool, world, cairo(2026, 12, 20),
+                                  form_key="regional_processes", states=("EG",))
+    await run_until(datetime(2026, 12, 6, 12, tzinfo=UTC))
+    assert await sent_reminders(pool) == []
+    async with transaction(pool) as s:
+        history = await reminders.history(s, await s.get(User, world["boss"]), deadline)
+    assert next(h for h in history if h.days == 14).outcomes == {"not-open": 1}
