@@ -63,25 +63,29 @@ TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# character -> (code, message)
 REFUSED_CHARACTERS = {
-    "/": "XPath paths ('/') are not supported; refer to a question as ${name}",
-    "@": "attributes ('@') are not supported",
-    "[": "predicates ('[') are not supported",
-    "]": "predicates (']') are not supported",
-    "|": "node-set unions ('|') are not supported",
-    "$": "variables ('$') are not supported; refer to a question as ${name}",
-    "'": "unclosed string",
-    '"': "unclosed string",
+    "/": ("xpath-path", "XPath paths ('/') are not supported; refer to a question as ${name}"),
+    "@": ("xpath-attribute", "attributes ('@') are not supported"),
+    "[": ("xpath-predicate", "predicates ('[') are not supported"),
+    "]": ("xpath-predicate", "predicates (']') are not supported"),
+    "|": ("xpath-union", "node-set unions ('|') are not supported"),
+    "$": ("xpath-variable", "variables ('$') are not supported; refer to a question as ${name}"),
+    "'": ("unclosed-string", "unclosed string"),
+    '"': ("unclosed-string", "unclosed string"),
 }
 
 
 class ExpressionError(ValueError):
-    """A refused expression: `.position` (character offset) and a human message."""
+    """A refused expression: `.position` (character offset), `.code` and `.details` (what a
+    reader's language needs to say it) and an English `.message` for logs."""
 
-    def __init__(self, message: str, position: int):
+    def __init__(self, message: str, position: int, code: str = "invalid", **details: object):
         super().__init__(f"{message} at {position}")
         self.message = message
         self.position = position
+        self.code = code
+        self.details = details
 
 
 def current_date() -> date:
@@ -526,7 +530,8 @@ class _RegexGuard:
         """
         for op, av in items:
             if op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
-                raise ValueError("back-references and conditionals are not supported")
+                raise ValueError("back-references and conditionals are not supported",
+                                 "backreference")
             if op in (sre.ASSERT, sre.ASSERT_NOT):
                 self._walk(av[1], set(), inside)
             elif op == sre.SUBPATTERN:
@@ -547,12 +552,14 @@ class _RegexGuard:
             if len({branch.getwidth() for branch in branches}) > 1 or any(
                 low != high for low, high in (branch.getwidth() for branch in branches)
             ):
-                raise ValueError("alternatives of different lengths inside a repetition")
+                raise ValueError("alternatives of different lengths inside a repetition",
+                                 "alternatives-length")
             seen: list[frozenset] = []
             for branch in branches:
                 characters = self._first(branch)
                 if any(characters & other for other in seen):
-                    raise ValueError("alternatives starting alike inside a repetition")
+                    raise ValueError("alternatives starting alike inside a repetition",
+                                     "alternatives-alike")
                 seen.append(characters)
         merged: set = set()
         for branch in branches:
@@ -563,7 +570,7 @@ class _RegexGuard:
         low, high, body = av
         unbounded = high > SMALL_REPEAT
         if inside is not None and low != high and (inside or unbounded):
-            raise ValueError("nested quantifiers like (a+)+")
+            raise ValueError("nested quantifiers like (a+)+", "nested-quantifiers")
         if high <= 1:
             # optional: the chains after it are those of skipping it or of taking it
             return chains | self._walk(body, chains, inside)
@@ -572,7 +579,8 @@ class _RegexGuard:
         if unbounded and low != high:
             length = 1 + max((n for chars, n in chains if chars & characters), default=0)
             if length > MAX_OVERLAPPING:
-                raise ValueError("too many overlapping repetitions in a row, like \\d*\\d*\\d*")
+                raise ValueError("too many overlapping repetitions in a row, like \\d*\\d*\\d*",
+                                 "overlapping")
             chains = chains | {(characters, length)}
         return self._consume(characters, chains) if low >= 1 else chains
 
@@ -641,19 +649,25 @@ class _RegexGuard:
 
 def _compile_pattern(text: str, position: int) -> re.Pattern:
     if len(text) > MAX_PATTERN:
-        raise ExpressionError(f"regex pattern longer than {MAX_PATTERN} characters", position)
+        raise ExpressionError(f"regex pattern longer than {MAX_PATTERN} characters", position,
+                              "regex-too-long", limit=MAX_PATTERN)
     try:
         compiled = re.compile(text)
     except re.error as error:
-        raise ExpressionError(f"invalid regex pattern: {error.msg}", position) from None
+        raise ExpressionError(f"invalid regex pattern: {error.msg}", position, "regex-invalid",
+                              error=error.msg) from None
     except (OverflowError, RecursionError):
-        raise ExpressionError("regex pattern too complex", position) from None
+        raise ExpressionError("regex pattern too complex", position,
+                              "regex-too-complex") from None
     try:
         _RegexGuard(text).check(text)
     except ValueError as error:
-        raise ExpressionError(f"regex pattern refused: {error}", position) from None
+        why = error.args[1] if len(error.args) > 1 else "unsafe"
+        raise ExpressionError(f"regex pattern refused: {error.args[0]}", position,
+                              "regex-refused", why=why) from None
     except RecursionError:
-        raise ExpressionError("regex pattern too complex", position) from None
+        raise ExpressionError("regex pattern too complex", position,
+                              "regex-too-complex") from None
     return compiled
 
 
@@ -665,6 +679,7 @@ class _Token:
     kind: str  # number, string, ref, op, name, dot, lparen, rparen, comma, end, bad
     text: str
     position: int
+    error: ExpressionError | None = None  # a bad token's refusal
 
 
 def _tokenize(source: str) -> list[_Token]:
@@ -677,11 +692,13 @@ def _tokenize(source: str) -> list[_Token]:
             match = TOKEN.match(source, position)
             if match is None:
                 char = source[position]
-                message = REFUSED_CHARACTERS.get(char, f"unexpected character {char!r}")
-                raise ExpressionError(message, position)
+                code, message = REFUSED_CHARACTERS.get(
+                    char, ("unexpected-character", f"unexpected character {char!r}"))
+                raise ExpressionError(message, position, code, char=char)
             kind = match.lastgroup
             if kind == "parent":
-                raise ExpressionError("parent steps ('..') are not supported", position)
+                raise ExpressionError("parent steps ('..') are not supported", position,
+                                      "xpath-parent")
             if kind == "ref":
                 tokens.append(_reference(source, position))
                 position = tokens[-1].position + len(tokens[-1].text) + 3
@@ -689,20 +706,22 @@ def _tokenize(source: str) -> list[_Token]:
             if kind != "space":
                 tokens.append(_Token(kind, match.group(), position))
             if kind == "name" and source.startswith("::", match.end()):
-                raise ExpressionError("XPath axes ('::') are not supported", match.end())
+                raise ExpressionError("XPath axes ('::') are not supported", match.end(),
+                                      "xpath-axis")
             position = match.end()
     except ExpressionError as error:
-        return [*tokens, _Token("bad", error.message, error.position)]
+        return [*tokens, _Token("bad", error.message, error.position, error)]
     return [*tokens, _Token("end", "", len(source))]
 
 
 def _reference(source: str, position: int) -> _Token:
     close = source.find("}", position + 2)
     if close == -1:
-        raise ExpressionError("unclosed reference '${'", position)
+        raise ExpressionError("unclosed reference '${'", position, "unclosed-reference")
     name = source[position + 2 : close]
     if not NAME.fullmatch(name):
-        raise ExpressionError(f"invalid question name {name!r} in reference", position)
+        raise ExpressionError(f"invalid question name {name!r} in reference", position,
+                              "bad-reference", reference=name)
     return _Token("ref", name, position)
 
 
@@ -715,17 +734,18 @@ class _Parser:
 
     def parse(self) -> _Node:
         if self.peek().kind == "end":
-            raise ExpressionError("empty expression", 0)
+            raise ExpressionError("empty expression", 0, "empty")
         tree = self.binary(1)
         token = self.peek()
         if token.kind != "end":
-            raise ExpressionError(f"unexpected {_describe(token)}", token.position)
+            raise ExpressionError(f"unexpected {_describe(token)}", token.position,
+                                  "unexpected", token=_shown(token))
         return tree
 
     def peek(self) -> _Token:
         token = self.tokens[self.index]
         if token.kind == "bad":
-            raise ExpressionError(token.text, token.position)
+            raise token.error
         return token
 
     def advance(self) -> _Token:
@@ -736,11 +756,13 @@ class _Parser:
     def enter(self, position: int) -> None:
         self.nesting += 1
         if self.nesting > MAX_DEPTH:
-            raise ExpressionError(f"expression nested deeper than {MAX_DEPTH} levels", position)
+            raise ExpressionError(f"expression nested deeper than {MAX_DEPTH} levels", position,
+                                  "too-deep", limit=MAX_DEPTH)
 
     def checked(self, node: _Node, position: int) -> _Node:
         if node.depth > MAX_DEPTH:
-            raise ExpressionError(f"expression nested deeper than {MAX_DEPTH} levels", position)
+            raise ExpressionError(f"expression nested deeper than {MAX_DEPTH} levels", position,
+                                  "too-deep", limit=MAX_DEPTH)
         return node
 
     def operator(self) -> str | None:
@@ -797,23 +819,28 @@ class _Parser:
             raise ExpressionError(
                 f"XPath path step '{token.text}' is not supported; "
                 f"refer to a question as ${{{token.text}}}",
-                token.position,
+                token.position, "xpath-step", step=token.text,
             )
         if token.kind == "end":
-            raise ExpressionError("expression ends where a value was expected", token.position)
-        raise ExpressionError(f"expected a value but found {_describe(token)}", token.position)
+            raise ExpressionError("expression ends where a value was expected", token.position,
+                                  "ends-early")
+        raise ExpressionError(f"expected a value but found {_describe(token)}", token.position,
+                              "expected-value", token=_shown(token))
 
     def close(self, opening: _Token) -> None:
         token = self.advance()
         if token.kind == "rparen":
             return
         if token.kind == "end":
-            raise ExpressionError("unclosed parenthesis", opening.position)
-        raise ExpressionError(f"expected ')' but found {_describe(token)}", token.position)
+            raise ExpressionError("unclosed parenthesis", opening.position,
+                                  "unclosed-parenthesis")
+        raise ExpressionError(f"expected ')' but found {_describe(token)}", token.position,
+                              "expected-parenthesis", token=_shown(token))
 
     def call(self, name: _Token) -> _Node:
         if name.text not in FUNCTIONS:
-            raise ExpressionError(f"unsupported function '{name.text}'", name.position)
+            raise ExpressionError(f"unsupported function '{name.text}'", name.position,
+                                  "unsupported-function", function=name.text)
         fewest, most, function = FUNCTIONS[name.text]
         opening = self.advance()
         self.enter(opening.position)
@@ -834,7 +861,8 @@ class _Parser:
         if len(arguments) < fewest or (most is not None and len(arguments) > most):
             raise ExpressionError(
                 f"function '{name.text}' takes {_arity(fewest, most)}, got {len(arguments)}",
-                name.position,
+                name.position, "arity", function=name.text, fewest=fewest,
+                most=-1 if most is None else most, got=len(arguments),
             )
         self.prepare(name.text, arguments, positions)
         return self.checked(_Call(function, tuple(arguments)), name.position)
@@ -845,12 +873,14 @@ class _Parser:
         if name == "regex":
             pattern = arguments[1]
             if not (isinstance(pattern, _Literal) and isinstance(pattern.value, str)):
-                raise ExpressionError("regex() needs its pattern as a quoted string", positions[1])
+                raise ExpressionError("regex() needs its pattern as a quoted string",
+                                      positions[1], "regex-pattern-not-string")
             arguments[1] = _Pattern(_compile_pattern(pattern.value, positions[1]))
         elif name == "date" and isinstance(arguments[0], _Literal):
             value = _to_date(arguments[0].value)
             if not isinstance(value, date):
-                raise ExpressionError("date() needs a real day as 'YYYY-MM-DD'", positions[0])
+                raise ExpressionError("date() needs a real day as 'YYYY-MM-DD'", positions[0],
+                                      "bad-date")
             arguments[0] = _Literal(value)
 
 
@@ -860,6 +890,11 @@ def _describe(token: _Token) -> str:
     if token.kind == "ref":
         return f"'${{{token.text}}}'"
     return f"'{token.text}'"
+
+
+def _shown(token: _Token) -> str:
+    """A token as written (never the end: callers handle that)."""
+    return f"${{{token.text}}}" if token.kind == "ref" else token.text
 
 
 def _arity(fewest: int, most: int | None) -> str:
@@ -897,12 +932,14 @@ class Expression:
 def parse(source: str) -> Expression:
     """Parse an expression of the supported subset; anything else raises ExpressionError."""
     if not isinstance(source, str):
-        raise ExpressionError("an expression must be text", 0)
+        raise ExpressionError("an expression must be text", 0, "not-text")
     if len(source) > MAX_SOURCE:
-        raise ExpressionError(f"expression longer than {MAX_SOURCE} characters", MAX_SOURCE)
+        raise ExpressionError(f"expression longer than {MAX_SOURCE} characters", MAX_SOURCE,
+                              "too-long", limit=MAX_SOURCE)
     parser = _Parser(source)
     try:
         tree = parser.parse()
     except RecursionError:  # a backstop only: the depth limits stop well before this
-        raise ExpressionError("expression too deeply nested", 0) from None
+        raise ExpressionError("expression too deeply nested", 0, "too-deep",
+                              limit=MAX_DEPTH) from None
     return Expression(source, frozenset(parser.names), tree)

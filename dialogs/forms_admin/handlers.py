@@ -9,7 +9,7 @@ from dialogs.forms_admin.reports import send_export, send_outline, send_summarie
 from dialogs.states import FormsAdminSG
 from services import form_catalog
 from services.errors import NotFound, ServiceError
-from services.forms.errors import FormError
+from services.forms.errors import FormError, Problem
 from services.forms.xlsform import load_xlsform_bytes
 from services.timezones import user_timezone
 
@@ -43,7 +43,7 @@ async def on_upload(message: Message, widget: MessageInput, manager: DialogManag
     try:
         defn = load_xlsform_bytes(content, document.file_name)
     except FormError as error:
-        problems = "\n".join(f"• {p}" for p in error.problems[:15])
+        problems = "\n".join(problem_line(l10n, p) for p in error.problems[:15])
         await message.answer(l10n("forms-upload-problems", count=len(error.problems),
                                   problems=problems))
         return
@@ -52,6 +52,23 @@ async def on_upload(message: Message, widget: MessageInput, manager: DialogManag
     await message.answer(l10n("forms-uploaded" if new else "forms-upload-known",
                               title=form.title(l10n.locale), version=form.version))
     await manager.switch_to(FormsAdminSG.detail)
+
+
+PROBLEM_DETAILS = ("type", "reference", "value", "lacking", "message", "error", "file",
+                   "first", "char", "token", "function", "fewest", "most", "got", "step",
+                   "why", "limit")
+
+
+def problem_line(l10n, problem: Problem) -> str:
+    """One problem of a refused form in the reader's language (plain: escaped by the caller)."""
+    details = dict.fromkeys(PROBLEM_DETAILS, "") | {
+        key: value if isinstance(value, int) else str(value)
+        for key, value in problem.details.items() if key in PROBLEM_DETAILS}
+    place = "row" if problem.row else "name" if problem.name else "file"
+    return l10n.plain("forms-problem", place=place, row=str(problem.row or ""),
+                      name=problem.name, column=problem.column or "none", code=problem.code,
+                      at="none" if problem.position is None else str(problem.position + 1),
+                      **details)
 
 
 async def on_close_date(callback: CallbackQuery, widget, manager: DialogManager,

@@ -8,7 +8,7 @@ from aiogram.exceptions import TelegramRetryAfter
 from aiogram.types import BufferedInputFile, InputMediaPhoto
 
 from dialogs.formatting import clip
-from services import form_catalog, form_reports, submissions
+from services import form_catalog, form_reports, member_states, submissions
 
 CHUNK = 3500  # under Telegram's 4096, leaving room for markup
 ALBUM = 10  # Telegram's most photos in one album (and at least 2)
@@ -16,7 +16,10 @@ CAPTION = 900  # of a question's label, under Telegram's 1024 characters of a ca
 PATIENCE = 30  # seconds worth waiting when Telegram asks to slow down; longer is an error
 
 
-def summary_lines(summary: form_reports.QuestionSummary, defn, l10n) -> list[str]:
+def summary_lines(summary: form_reports.QuestionSummary, defn, l10n,
+                  states: dict[str, str] | None = None) -> list[str]:
+    """`states`: the member states' names in the reader's language, by ISO code."""
+    states = states or {}
     locale = l10n.locale
     lines = [f"<b>{html.escape(defn.text(summary.question.label, locale))}</b>",
              l10n("forms-summary-answered", count=summary.answered)]
@@ -30,7 +33,8 @@ def summary_lines(summary: form_reports.QuestionSummary, defn, l10n) -> list[str
         lines.append(l10n("forms-summary-dates", earliest=summary.minimum,
                           latest=summary.maximum))
     for code, text in (summary.texts + summary.other_texts)[:20]:
-        lines.append(f"• {code}: {html.escape(str(text))[:300]}")
+        name = html.escape(states.get(code, code))
+        lines.append(f"• {name}: {html.escape(str(text))[:300]}")
     return lines
 
 
@@ -41,9 +45,11 @@ async def send_summaries(data: dict, form_id: int, chat_id: int) -> None:
         await bot.send_message(chat_id, l10n("forms-summary-none"))
         return
     defn = submissions.definition(await _form(data, form_id))
+    states = {state.code: state.name(l10n.locale)
+              for state in await member_states.list_states(session, l10n.locale)}
     chunk = ""
     for summary in found:
-        block = "\n".join(summary_lines(summary, defn, l10n)) + "\n\n"
+        block = "\n".join(summary_lines(summary, defn, l10n, states)) + "\n\n"
         if len(chunk) + len(block) > CHUNK and chunk:
             await bot.send_message(chat_id, chunk)
             chunk = ""

@@ -95,3 +95,78 @@ forms-type = { $type ->
     [file] مستند
    *[text] نص
 }
+# مشكلة واحدة في استبيان مرفوض: أين، وفي أي عمود، وما هي
+forms-problem = • { $place ->
+        [row] الصف { $row } ({ $name }){ $column ->
+            [none] {""}
+            [constraint] ، القيد (constraint)
+            [relevant] ، شرط الظهور (relevant)
+            [required] ، الإلزام (required)
+           *[group-relevant] ، شرط الظهور مع شروط مجموعاته
+        }:{" "}
+        [name] { $name }:{" "}
+       *[file] {""}
+    }{ $code ->
+        [repeat] المجموعات المتكررة (repeat) غير مدعومة.
+        [unsupported-type] النوع «{ $type }» غير مدعوم.
+        [unknown-reference] ${"{"}{ $reference }{"}"} لا يشير إلى أي سؤال في الاستبيان.
+        [choices-from-file] الخيارات المأخوذة من ملف غير مدعومة.
+        [calculation] الحسابات (calculate) غير مدعومة.
+        [choice-filter] تصفية الخيارات (choice_filter) غير مدعومة.
+        [default-not-select] القيمة الافتراضية مدعومة في أسئلة الاختيار فقط.
+        [default-unknown] القيمة الافتراضية «{ $value }» ليست من خيارات القائمة.
+        [no-label] السؤال بلا نص.
+        [no-complete-language] لا توجد لغة لها نص لكل الأسئلة (الصفوف الناقصة: { $lacking }).
+        [no-questions] لا يحتوي الاستبيان على أسئلة للإجابة.
+        [duplicate-name] الاسم مستخدم من قبل في الصف { $first }؛ يحتاج كل سؤال إلى اسم خاص به.
+        [translated-title] لا يمكن ترجمة form_title (تفشل pyxform مع form_title::<Language>)؛ اكتب اللغات الأخرى في title_translation::<Language>.
+        [pyxform] { $message }
+        [unreadable] تعذرت قراءة الملف بوصفه XLSForm ({ $error }).
+        [not-xlsx] الملف ليس مصنف ‎.xlsx‎ صالحًا.
+        [unpacks-too-large] حجم المصنف بعد فك ضغطه أكبر بكثير مما يحتاجه استبيان.
+        [too-large] الملف أكبر من أن يكون استبيانًا.
+        [wrong-type] يجب أن يكون الاستبيان ملف ‎.xlsx‎ (أو ‎.md‎)، لا «{ $file }».
+        [xpath-path] مسارات XPath («/») غير مدعومة؛ أشر إلى السؤال بالصيغة ${"{"}name{"}"}.
+        [xpath-attribute] السمات («@») غير مدعومة.
+        [xpath-predicate] الشروط بين قوسين مربعين («[ ]») غير مدعومة.
+        [xpath-union] اتحاد المجموعات («|») غير مدعوم.
+        [xpath-variable] المتغيرات («$») غير مدعومة؛ أشر إلى السؤال بالصيغة ${"{"}name{"}"}.
+        [xpath-parent] خطوات الرجوع إلى الأصل («..») غير مدعومة.
+        [xpath-axis] محاور XPath («::») غير مدعومة.
+        [xpath-step] خطوة المسار «{ $step }» غير مدعومة؛ أشر إلى السؤال بالصيغة ${"{"}{ $step }{"}"}.
+        [unclosed-string] نص بين علامتي اقتباس لم يُغلق.
+        [unexpected-character] حرف غير متوقع «{ $char }».
+        [unclosed-reference] الإشارة «${"{"}» لم تُغلق.
+        [bad-reference] «{ $reference }» ليس اسم سؤال صالحًا.
+        [empty] التعبير فارغ.
+        [unexpected] «{ $token }» غير متوقع.
+        [too-deep] التعبير متداخل لأكثر من { $limit } مستوى.
+        [ends-early] ينتهي التعبير حيث كان يُنتظر قيمة.
+        [expected-value] كان يُنتظر قيمة، لا «{ $token }».
+        [unclosed-parenthesis] قوس لم يُغلق.
+        [expected-parenthesis] كان يُنتظر «)»، لا «{ $token }».
+        [unsupported-function] الدالة «{ $function }» غير مدعومة.
+        [arity] تأخذ الدالة «{ $function }» { $most ->
+            [-1] { $fewest } من الوسائط على الأقل
+           *[other] من { $fewest } إلى { $most } من الوسائط
+        }، لا { $got }.
+        [regex-pattern-not-string] تحتاج regex()‎ إلى نمطها نصًا بين علامتي اقتباس.
+        [bad-date] تحتاج date()‎ إلى يوم حقيقي بالصيغة 'YYYY-MM-DD'.
+        [not-text] التعبير ليس نصًا.
+        [too-long] التعبير أطول من { $limit } حرف.
+        [regex-too-long] نمط regex أطول من { $limit } حرف.
+        [regex-invalid] نمط regex غير صالح ({ $error }).
+        [regex-too-complex] نمط regex معقد أكثر من اللازم.
+        [regex-refused] نمط regex مرفوض: { $why ->
+            [backreference] الإشارات الخلفية والشروط غير مدعومة
+            [alternatives-length] بدائل مختلفة الطول داخل تكرار
+            [alternatives-alike] بدائل تبدأ بالشيء نفسه داخل تكرار
+            [nested-quantifiers] تكرارات متداخلة مثل (a+)+
+            [overlapping] تكرارات متداخلة كثيرة متتالية، مثل \d*\d*\d*
+           *[unsafe] قد يستغرق التحقق من الإجابة وقتًا طويلًا
+        }.
+       *[invalid] لا يمكن استخدام هذا.
+    }{ $at ->
+        [none] {""}
+       *[other] {" "}(عند الحرف { $at })
+    }

@@ -86,3 +86,78 @@ forms-type = { $type ->
     [file] document
    *[text] text
 }
+# one problem of a refused form: where, which column, what
+forms-problem = • { $place ->
+        [row] row { $row } ({ $name }){ $column ->
+            [none] {""}
+            [constraint] , constraint
+            [relevant] , relevant
+            [required] , required
+           *[group-relevant] , relevant together with its groups'
+        }:{" "}
+        [name] { $name }:{" "}
+       *[file] {""}
+    }{ $code ->
+        [repeat] repeat groups are not supported.
+        [unsupported-type] the type “{ $type }” is not supported.
+        [unknown-reference] ${"{"}{ $reference }{"}"} names no question of the form.
+        [choices-from-file] choices from a file are not supported.
+        [calculation] calculations are not supported.
+        [choice-filter] choice_filter is not supported.
+        [default-not-select] a default is only supported on select questions.
+        [default-unknown] the default “{ $value }” names no choice of the list.
+        [no-label] the question has no label.
+        [no-complete-language] no language has a label for every question (rows lacking one: { $lacking }).
+        [no-questions] the form has no questions to answer.
+        [duplicate-name] the name is already used on row { $first }; every question needs its own name.
+        [translated-title] form_title cannot be translated (pyxform fails on form_title::<Language>); give the other languages in title_translation::<Language>.
+        [pyxform] { $message }
+        [unreadable] the file could not be read as an XLSForm ({ $error }).
+        [not-xlsx] the file is not a valid .xlsx workbook.
+        [unpacks-too-large] the workbook unpacks to far more than a form needs.
+        [too-large] the file is too large for a form.
+        [wrong-type] a form must be an .xlsx (or .md) file, not “{ $file }”.
+        [xpath-path] XPath paths (“/”) are not supported; refer to a question as ${"{"}name{"}"}.
+        [xpath-attribute] attributes (“@”) are not supported.
+        [xpath-predicate] predicates (“[ ]”) are not supported.
+        [xpath-union] node-set unions (“|”) are not supported.
+        [xpath-variable] variables (“$”) are not supported; refer to a question as ${"{"}name{"}"}.
+        [xpath-parent] parent steps (“..”) are not supported.
+        [xpath-axis] XPath axes (“::”) are not supported.
+        [xpath-step] the path step “{ $step }” is not supported; refer to a question as ${"{"}{ $step }{"}"}.
+        [unclosed-string] a text in quotes is not closed.
+        [unexpected-character] unexpected character “{ $char }”.
+        [unclosed-reference] a reference “${"{"}” is not closed.
+        [bad-reference] “{ $reference }” is not a valid question name.
+        [empty] the expression is empty.
+        [unexpected] unexpected “{ $token }”.
+        [too-deep] the expression is nested deeper than { $limit } levels.
+        [ends-early] the expression ends where a value was expected.
+        [expected-value] a value was expected, not “{ $token }”.
+        [unclosed-parenthesis] a parenthesis is not closed.
+        [expected-parenthesis] “)” was expected, not “{ $token }”.
+        [unsupported-function] the function “{ $function }” is not supported.
+        [arity] the function “{ $function }” takes { $most ->
+            [-1] at least { $fewest }
+           *[other] { $fewest } to { $most }
+        } arguments, not { $got }.
+        [regex-pattern-not-string] regex() needs its pattern as a quoted text.
+        [bad-date] date() needs a real day written as 'YYYY-MM-DD'.
+        [not-text] the expression is not text.
+        [too-long] the expression is longer than { $limit } characters.
+        [regex-too-long] the regex pattern is longer than { $limit } characters.
+        [regex-invalid] the regex pattern is not valid ({ $error }).
+        [regex-too-complex] the regex pattern is too complex.
+        [regex-refused] the regex pattern is refused: { $why ->
+            [backreference] back-references and conditionals are not supported
+            [alternatives-length] alternatives of different lengths inside a repetition
+            [alternatives-alike] alternatives starting alike inside a repetition
+            [nested-quantifiers] nested repetitions like (a+)+
+            [overlapping] too many overlapping repetitions in a row, like \d*\d*\d*
+           *[unsafe] it could take too long to check an answer
+        }.
+       *[invalid] this cannot be used.
+    }{ $at ->
+        [none] {""}
+       *[other] {" "}(at character { $at })
+    }

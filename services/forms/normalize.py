@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from services import expressions
 from services.forms.definition import OTHER, SELECT_TYPES, Choice, FormDefinition, Question
-from services.forms.errors import FormError
+from services.forms.errors import FormError, Problem
 from services.forms.languages import has_own, languages_of, other_labels, texts
 from services.forms.sheets import Sheets
 
@@ -38,7 +38,7 @@ class _Normalizer:
     def __init__(self, data: dict, sheets: Sheets):
         self.data = data
         self.sheets = sheets
-        self.problems: list[str] = list(sheets.duplicates)
+        self.problems: list[Problem] = list(sheets.duplicates)
         self.entries: list[tuple[dict, list[dict]]] = []  # question node, enclosing groups
         self.groups: list[dict] = []
         self.names: set[str] = set()
@@ -47,8 +47,17 @@ class _Normalizer:
         row = self.sheets.rows.get(name)
         return f"row {row} ({name})" if row else f"'{name}'"
 
-    def refuse(self, name: str, reason: str) -> None:
-        self.problems.append(f"{self.where(name)}: {reason}")
+    def refuse(self, name: str, code: str, text: str, column: str = "",
+               position: int | None = None, /, **details: object) -> None:
+        """A problem of one question (or group): `text` in English, the rest as data."""
+        self.problems.append(Problem(code, f"{self.where(name)}: {text}",
+                                     self.sheets.rows.get(name), name, column, position,
+                                     details))
+
+    def refuse_expression(self, name: str, column: str, label: str,
+                          error: expressions.ExpressionError) -> None:
+        self.refuse(name, error.code, f"{label}: {error}", column, error.position,
+                    **error.details)
 
     def walk(self, children: list[dict], groups: list[dict]) -> None:
         for node in children:
@@ -59,7 +68,7 @@ class _Normalizer:
                 self.groups.append(node)
                 self.walk(node.get("children", []), [*groups, node])
             elif kind == "repeat":
-                self.refuse(name, "repeat groups are not supported")
+                self.refuse(name, "repeat", "repeat groups are not supported")
             elif kind in METADATA:
                 continue
             elif self.is_generated_other(node):
@@ -68,7 +77,9 @@ class _Normalizer:
                 self.entries.append((node, groups))
             else:
                 written = self.sheets.types.get(name, kind).split()
-                self.refuse(name, f"unsupported type '{written[0] if written else kind}'")
+                written = written[0] if written else kind
+                self.refuse(name, "unsupported-type", f"unsupported type '{written}'",
+                            type=written)
 
     def is_generated_other(self, node: dict) -> bool:
         # pyxform adds "<name>_other" after a select ... or_other; the chat asks for it itself.
@@ -83,10 +94,12 @@ class _Normalizer:
         try:
             parsed = expressions.parse(source)
         except expressions.ExpressionError as error:
-            self.refuse(name, f"{field}: {error}")  # the message ends "at <position>"
+            self.refuse_expression(name, field, field, error)  # the text ends "at <position>"
             return source
         for missing in sorted(parsed.names - self.names):
-            self.refuse(name, f"{field}: ${{{missing}}} names no question of the form")
+            self.refuse(name, "unknown-reference",
+                        f"{field}: ${{{missing}}} names no question of the form", field,
+                        reference=missing)
         return source
 
     def required(self, name: str, value: object) -> tuple[bool, str | None]:
@@ -100,7 +113,7 @@ class _Normalizer:
     def choices(self, node: dict, or_other: bool, languages: list[str]) -> list[Choice]:
         name = node["name"]
         if "choices" not in node:
-            self.refuse(name, "choices from a file are not supported")
+            self.refuse(name, "choices-from-file", "choices from a file are not supported")
             return []
         authored = self.sheets.lists.get(node.get("list_name", ""), set())
         result = []
@@ -117,9 +130,9 @@ class _Normalizer:
         name, kind = node["name"], TYPES[node["type"]]
         bind, control = node.get("bind", {}), node.get("control", {})
         if "calculate" in bind:
-            self.refuse(name, "calculation is not supported")
+            self.refuse(name, "calculation", "calculation is not supported")
         if node.get("choice_filter"):
-            self.refuse(name, "choice_filter is not supported")
+            self.refuse(name, "choice-filter", "choice_filter is not supported")
         or_other = name in self.sheets.or_other
         required, required_if = self.required(name, bind.get("required"))
         own = self.expression(name, "relevant", bind.get("relevant"))
@@ -133,7 +146,8 @@ class _Normalizer:
             try:
                 expressions.parse(relevant)
             except expressions.ExpressionError as error:
-                self.refuse(name, f"relevant together with its groups': {error}")
+                self.refuse_expression(name, "group-relevant",
+                                       "relevant together with its groups'", error)
         labelled = [g for g in groups if g.get("label")]
         return Question(
             name=name,
@@ -162,27 +176,35 @@ class _Normalizer:
         if not value:
             return None
         if kind not in SELECT_TYPES:
-            self.refuse(node["name"], "a default is only supported on select questions")
+            self.refuse(node["name"], "default-not-select",
+                        "a default is only supported on select questions")
             return None
         names = {str(c.get("name", "")) for c in node.get("choices", [])}
         unknown = [part for part in value.split() if part not in names]
         if unknown or (kind == "select_one" and len(value.split()) > 1):
-            self.refuse(node["name"], f"default: '{value}' names no choice of the list")
+            self.refuse(node["name"], "default-unknown",
+                        f"default: '{value}' names no choice of the list", value=value)
             return None
         return value
 
     def check_labels(self, languages: list[str]) -> None:
         unlabelled = [n["name"] for n, _ in self.entries if not n.get("label")]
         for name in unlabelled:
-            self.refuse(name, "no label")
+            self.refuse(name, "no-label", "no label")
         if unlabelled:
             return
         gaps = {lang: [n["name"] for n, _ in self.entries if not has_own(n.get("label"), lang)]
                 for lang in languages}
         if all(gaps.values()):
-            self.problems.append("no language has a label for every question: " + "; ".join(
+            text = "no language has a label for every question: " + "; ".join(
                 f"{lang} lacks {', '.join(self.where(n) for n in names[:3])}"
-                for lang, names in gaps.items()))
+                for lang, names in gaps.items())
+            # languages and rows read the same in any language: "ar: 3, 7; en: 4"
+            lacking = "; ".join(
+                f"{lang}: {', '.join(str(self.sheets.rows.get(n, n)) for n in names[:3])}"
+                for lang, names in gaps.items())
+            self.problems.append(Problem("no-complete-language", text,
+                                         details={"lacking": lacking}))
 
     def build(self) -> FormDefinition:
         self.walk(self.data.get("children", []), [])
@@ -196,7 +218,7 @@ class _Normalizer:
             self.expression(group["name"], "relevant", group.get("bind", {}).get("relevant"))
         questions = [self.question(node, groups, languages) for node, groups in self.entries]
         if not any(q.type != "note" for q in questions) and not self.problems:
-            self.problems.append("the form has no questions to answer")
+            self.problems.append(Problem("no-questions", "the form has no questions to answer"))
         if self.problems:
             raise FormError(self.problems)
         key = str(self.data.get("id_string") or self.data.get("name"))

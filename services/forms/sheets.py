@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pyxform.xls2json_backends import get_xlsform
 
+from services.forms.errors import Problem
+
 
 @dataclass
 class Sheets:
@@ -17,7 +19,7 @@ class Sheets:
     types: dict[str, str] = field(default_factory=dict)  # name -> the type cell as written
     or_other: set[str] = field(default_factory=set)
     lists: dict[str, set[str]] = field(default_factory=dict)  # list -> the author's choices
-    duplicates: list[str] = field(default_factory=list)
+    duplicates: list[Problem] = field(default_factory=list)
 
 
 def _cell(row: dict, *keys: str) -> str:
@@ -39,10 +41,10 @@ def read_sheets(path: Path) -> Sheets:
         if not name or kind.replace("_", " ").lower().startswith("end "):
             continue
         if name in sheets.rows:
-            sheets.duplicates.append(
-                f"row {number} ({name}): the name is already used on row {sheets.rows[name]};"
-                " every question needs its own name"
-            )
+            sheets.duplicates.append(Problem(
+                "duplicate-name", f"row {number} ({name}): the name is already used on row"
+                f" {sheets.rows[name]}; every question needs its own name", row=number,
+                name=name, details={"first": sheets.rows[name]}))
             continue
         sheets.rows[name] = number
         sheets.types[name] = kind

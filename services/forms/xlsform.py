@@ -16,7 +16,7 @@ from pyxform.errors import PyXFormError
 from pyxform.xls2json import parse_file_to_json
 
 from services.forms.definition import FormDefinition
-from services.forms.errors import FormError
+from services.forms.errors import FormError, Problem
 from services.forms.normalize import normalize
 from services.forms.sheets import read_sheets
 
@@ -38,22 +38,25 @@ def _pyxform_json(path: Path) -> dict:
         # Building the XForm runs the checks parse_file_to_json leaves out (unknown types...).
         create_survey_element_from_dict(copy.deepcopy(data)).to_xml(validate=False)
     except _TranslatedTitle:
-        raise FormError(["settings: form_title cannot be translated (pyxform fails on"
-                         " form_title::<Language>); give the other languages in"
-                         " title_translation::<Language>"]) from None
+        raise FormError([Problem("translated-title", "settings: form_title cannot be translated"
+                                 " (pyxform fails on form_title::<Language>); give the other"
+                                 " languages in title_translation::<Language>")]) from None
     except PyXFormError as error:
-        raise FormError([str(error).strip()]) from error
+        message = str(error).strip()
+        raise FormError([Problem("pyxform", message, details={"message": message})]) from error
     except Exception as error:
         # pyxform and openpyxl let a damaged upload raise almost anything (XML ParseError,
         # KeyError, zip errors...); none of it may escape as a crash.
-        raise FormError([f"the file could not be read as an XLSForm: {error}"]) from error
+        raise FormError([Problem("unreadable", f"the file could not be read as an XLSForm:"
+                                 f" {error}", details={"error": str(error)})]) from error
     return data
 
 
 def _check_extension(filename: str) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix not in EXTENSIONS:
-        raise FormError([f"a form must be an .xlsx (or .md) file, not '{filename}'"],
+        raise FormError([Problem("wrong-type", f"a form must be an .xlsx (or .md) file, not"
+                                 f" '{filename}'", details={"file": filename})],
                         "wrong-type", extension=suffix)
     return suffix
 
@@ -71,9 +74,11 @@ def _check_unpacked(content: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile as error:
-        raise FormError([f"the file is not a valid .xlsx workbook: {error}"]) from error
+        raise FormError([Problem("not-xlsx", f"the file is not a valid .xlsx workbook: {error}",
+                                 details={"error": str(error)})]) from error
     if unpacked > MAX_UNPACKED_BYTES:
-        raise FormError([f"the workbook unpacks to {unpacked} bytes, more than a form needs"],
+        raise FormError([Problem("unpacks-too-large", f"the workbook unpacks to {unpacked} bytes,"
+                                 " more than a form needs", details={"size": unpacked})],
                         "too-large", size=unpacked, limit=MAX_UNPACKED_BYTES)
 
 
@@ -84,9 +89,10 @@ def load_xlsform_bytes(content: bytes, filename: str) -> FormDefinition:
     """
     suffix = _check_extension(filename)
     if len(content) > MAX_FORM_BYTES:
-        raise FormError([f"the file has {len(content)} bytes; a form may have at most "
-                         f"{MAX_FORM_BYTES}"], "too-large", size=len(content),
-                        limit=MAX_FORM_BYTES)
+        raise FormError([Problem("too-large", f"the file has {len(content)} bytes; a form may"
+                                 f" have at most {MAX_FORM_BYTES}",
+                                 details={"size": len(content), "limit": MAX_FORM_BYTES})],
+                        "too-large", size=len(content), limit=MAX_FORM_BYTES)
     if suffix == ".xlsx":
         _check_unpacked(content)
     stem = re.sub(r"[^A-Za-z0-9_-]+", "_", Path(filename).stem).strip("_")

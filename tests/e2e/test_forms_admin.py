@@ -228,3 +228,47 @@ async def test_many_charts_go_out_in_albums_of_at_most_ten(tg, app, tmp_path):
     albums = [m.media_group_id for m in charts]
     assert albums == [albums[0]] * 7 + [albums[7]] * 6 and albums[0] != albums[7]
     assert ("sendMediaGroup", 429, "Too Many Requests: retry after 1") in tg.errors
+
+
+def repeat_and_geopoint_form(constraint: str) -> bytes:
+    book = Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label::Arabic (ar)", "label::English (en)", "constraint"])
+    survey.append(["integer", "delegates", "عدد المندوبين", "Number of delegates", constraint])
+    survey.append(["geopoint", "place", "المكان", "Place", ""])
+    survey.append(["begin_repeat", "people", "الأشخاص", "People", ""])
+    survey.append(["text", "person", "الاسم", "Name", ""])
+    survey.append(["end_repeat", "", "", "", ""])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+async def test_a_refused_form_is_explained_in_arabic(tg, app):
+    boss = secretariat(tg, language_code="ar")
+    await boss.send("/start")
+    await boss.send("/menu")
+    await boss.press("🗂 الاستبيانات")
+    await boss.press(next(b for b in boss.last_message().button_labels if ".xlsx" in b))
+    await boss.upload(repeat_and_geopoint_form("pulldata('x', 'y') > 0 and regex(., '(a+)+')"),
+                      "bad.xlsx", XLSX)
+    problems = strip_bidi(boss.messages()[-2].text)
+    assert "لا يمكن استخدام الاستبيان" in problems
+    assert "الصف 2 (delegates)، القيد (constraint): الدالة «pulldata» غير مدعومة" in problems
+    assert "الصف 3 (place): النوع «geopoint» غير مدعوم" in problems
+    assert "الصف 4 (people): المجموعات المتكررة (repeat) غير مدعومة" in problems
+    assert "(عند الحرف 1)" in problems
+    for english in ("unsupported", "not supported", "repeat groups", "row "):
+        assert english not in problems, english
+
+
+async def test_arabic_summaries_name_states_in_arabic(tg, app):
+    boss = secretariat(tg, language_code="ar")
+    await boss.send("/start")
+    await open_survey(app, {"QA": ([*QATAR, ("comments", "مفيدة")], True)})
+    await show_form(boss)
+    before = len(boss.messages())
+    await boss.press("📊 الملخصات والرسوم البيانية")
+    texts = " ".join(strip_bidi(m.text) for m in boss.messages()[before:] if not m.photo)
+    assert "• قطر: مفيدة" in texts and "QA:" not in texts

@@ -26,7 +26,7 @@ def problems(path: Path) -> list[str]:
     with pytest.raises(FormError) as caught:
         load_xlsform(path)
     assert caught.value.reason == "invalid"
-    return caught.value.problems
+    return [str(problem) for problem in caught.value.problems]
 
 
 # --- the shipped questionnaires -----------------------------------------------------------
@@ -316,8 +316,12 @@ def test_xlsx_upload_and_its_error_rows(tmp_path):
     workbook(survey, CHOICES, SETTINGS).save(path)
     with pytest.raises(FormError) as caught:
         load_xlsform_bytes(path.read_bytes(), "استبيان الزيارات.xlsx")
-    assert caught.value.problems == ["row 5 (days): constraint: unsupported function "
-                                     "'pulldata' at 0"]
+    assert list(map(str, caught.value.problems)) == [
+        "row 5 (days): constraint: unsupported function 'pulldata' at 0"]
+    problem = caught.value.problems[0]  # as data, for the reader's language
+    assert (problem.code, problem.row, problem.name, problem.column, problem.position,
+            problem.details) == ("unsupported-function", 5, "days", "constraint", 0,
+                                 {"function": "pulldata"})
     good = tmp_path / "good.xlsx"
     workbook(SURVEY, CHOICES, SETTINGS).save(good)
     assert load_xlsform_bytes(good.read_bytes(), "visits.xlsx").key == "visits"
@@ -522,7 +526,7 @@ def test_a_damaged_workbook(tmp_path):
     with pytest.raises(FormError) as caught:
         load_xlsform_bytes(damaged.read_bytes(), "form.xlsx")
     assert caught.value.reason == "invalid"
-    assert caught.value.problems[0].startswith("the file could not be read as an XLSForm")
+    assert str(caught.value.problems[0]).startswith("the file could not be read as an XLSForm")
 
 
 def test_a_workbook_that_unpacks_too_far(tmp_path):
