@@ -292,12 +292,15 @@ async def _progress(session: AsyncSession, deadline: Deadline, codes: list[str]
         return set(rows), set()
     form = await form_for(session, deadline)  # a new version is a new round: its own answers
     rows = await session.execute(
-        select(Submission.member_state_code, Submission.status)
+        select(Submission.member_state_code, Submission.status, Submission.updated_by)
         .where(Submission.form_id == (form.id if form else None),
                Submission.member_state_code.in_(codes)))
     done, started = set(), set()
-    for code, status in rows:
-        (done if status in DONE else started).add(code)
+    for code, status, editor in rows:
+        if status in DONE:
+            done.add(code)
+        elif editor is not None or status == SubmissionStatus.RETURNED:  # not just opened
+            started.add(code)
     return done, started - done
 
 

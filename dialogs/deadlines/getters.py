@@ -51,14 +51,17 @@ async def detail_getter(dialog_manager: DialogManager, session, user, l10n, sett
                 for stage in Stage}
     number, title = display.item(l10n, deadline)
     days = deadlines.days_left(clock.now(), deadline.due_at, user_timezone(user))
-    stage_lines = [l10n.plain("deadlines-stage-line", stage=display.stage_word(l10n, stage),
+    task = deadline.form_key is None
+    stage_lines = [l10n.plain("deadlines-stage-line",
+                              stage=display.stage_word(l10n, stage, task=task),
                               states=_join(l10n, by_stage[stage]))
                    for stage in Stage if by_stage[stage]]
     return {
         "what": display.what(deadline, form, l10n.locale),
         "item": number, "item_title": title,
         "due": display.due(l10n, deadline.due_at, user),
-        "when": display.when(l10n, days),
+        "when": display.when(l10n, days, late=deadline.due_at <= clock.now()),
+        "has_when": "yes",
         "audience": (_join(l10n, sorted(names[c] for c in deadline.audience_states))
                      if deadline.audience_states else l10n.plain("deadlines-all-states")),
         "offsets": offsets_text(l10n, deadline.offsets),
@@ -78,11 +81,14 @@ async def history_getter(dialog_manager: DialogManager, session, user, l10n, **_
     names = await _names(session, l10n)
     lines = []
     for slot in await reminders.history(session, user, deadline_id):
+        old = slot.revision != deadline.revision
+        if old and not slot.states_sent:  # dropped by a change before it went: nothing to tell
+            continue
         outcomes = [l10n.plain("deadlines-outcome", outcome=outcome, count=count)
                     for outcome, count in sorted(slot.outcomes.items())]
         line = l10n.plain("deadlines-history-line", offset=_slot_name(l10n, slot.days),
                           at=local(slot.first_at, user), people=slot.people,
-                          old="yes" if slot.revision != deadline.revision else "no",
+                          old="yes" if old else "no",
                           outcomes=_join(l10n, outcomes))
         if slot.states_sent:
             line += "\n" + l10n.plain("deadlines-history-sent", states=_join(

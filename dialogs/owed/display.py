@@ -17,10 +17,19 @@ def what(deadline: Deadline, form: Form | None, locale: str) -> str:
     return first or second or ""
 
 
-def when(tr, days_left: int) -> str:
-    if days_left < 0:
-        return tr.plain("deadline-days-late", days=-days_left)
+def when(tr, days_left: int, late: bool = False) -> str:
+    """"3 days left", "due today", "2 days overdue" ("overdue" already on the due day once
+    its moment has passed)."""
+    if days_left < 0 or late:
+        return tr.plain("deadline-days-late", days=max(0, -days_left))
     return tr.plain("deadline-days-left", days=days_left)
+
+
+def standing_when(tr, standing: Standing) -> str:
+    """The days left for a state that still owes; nothing once it has submitted."""
+    if standing.stage == Stage.SUBMITTED:
+        return ""
+    return when(tr, standing.days_left, late=standing.stage == Stage.LATE)
 
 
 def due(tr, due_at: datetime, user: User | None) -> str:
@@ -28,13 +37,12 @@ def due(tr, due_at: datetime, user: User | None) -> str:
 
 
 def stage(tr, standing: Standing) -> str:
-    if standing.deadline.form_key is None:
-        return tr.plain("deadline-stage-done", stage=str(standing.stage))
-    return stage_word(tr, standing.stage)
+    return stage_word(tr, standing.stage, task=standing.deadline.form_key is None)
 
 
-def stage_word(tr, stage: Stage) -> str:
-    return tr.plain("deadline-stage", stage=str(stage))
+def stage_word(tr, stage: Stage, *, task: bool = False) -> str:
+    """"submitted" for a questionnaire, "done" for a task."""
+    return tr.plain("deadline-stage-done" if task else "deadline-stage", stage=str(stage))
 
 
 def item(tr, deadline: Deadline) -> tuple[str, str]:

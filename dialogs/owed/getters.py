@@ -14,8 +14,9 @@ async def owed_getter(dialog_manager: DialogManager, session, user, l10n, **_) -
     for standing in await deadlines.owed(session, user):
         deadline = standing.deadline
         what = display.what(deadline, await deadlines.form_for(session, deadline), l10n.locale)
+        when = display.standing_when(l10n, standing)
         lines.append(l10n.plain("owed-line", stage=display.stage(l10n, standing), what=what,
-                                when=display.when(l10n, standing.days_left)))
+                                when=when, has_when="yes" if when else "no"))
         buttons.append((str(deadline.id), f"{STAGE_MARK[standing.stage]} {clip(what, 40)}"))
     return {"state": user.member_state.name(l10n.locale), "lines": "\n".join(lines),
             "deadlines": buttons, "count": len(buttons)}
@@ -38,7 +39,8 @@ async def detail_getter(dialog_manager: DialogManager, session, user, l10n, **_)
         "item": number,
         "item_title": title,
         "due": display.due(l10n, deadline.due_at, user),
-        "when": display.when(l10n, standing.days_left),
+        "when": display.standing_when(l10n, standing),
+        "has_when": "yes" if display.standing_when(l10n, standing) else "no",
         "state": user.member_state.name(l10n.locale),
         "stage": display.stage(l10n, standing),
         "is_form": deadline.form_key is not None,

@@ -15,7 +15,7 @@ OPEN_PREFIX = "owe:"  # callback data of the button under a reminder: "owe:<dead
 def reminder_payload(tr, notice: Notice, user: User) -> dict:
     standing, deadline = notice.standing, notice.standing.deadline
     number, title = display.item(tr, deadline)
-    text = tr("reminder-text", days_text=display.when(tr, standing.days_left),
+    text = tr("reminder-text", days_text=display.standing_when(tr, standing),
               what=display.what(deadline, notice.form, tr.locale), item=number,
               item_title=title, due=display.due(tr, deadline.due_at, user),
               stage=display.stage(tr, standing))
@@ -34,10 +34,10 @@ def digest_payload(tr, user: User, lines: list[DigestLine], forms: dict[str, For
                   item=display.item(tr, deadline)[0], due=local(deadline.due_at, user),
                   submitted=len(stages[Stage.SUBMITTED]), draft=len(stages[Stage.DRAFT]),
                   not_started=len(stages[Stage.NOT_STARTED]), late=len(stages[Stage.LATE]))
-        if stages[Stage.LATE]:
-            late = sorted(names[code] for code in stages[Stage.LATE])
-            part += "\n" + tr("digest-late", states="، ".join(late) if tr.locale == "ar"
-                              else ", ".join(late))
+        for stage, msg_id in ((Stage.SUBMITTED, "digest-submitted"), (Stage.LATE, "digest-late")):
+            if stages[stage]:
+                found = sorted(names[code] for code in stages[stage])
+                part += "\n" + tr(msg_id, states=("، " if tr.locale == "ar" else ", ").join(found))
         more = tr("digest-more", count=len(lines) - shown)
         if _length(parts + [part, more]) > TEXT_LIMIT:
             parts.append(more)

@@ -20,6 +20,7 @@ deadline-days-left = { $days ->
    *[other] بقي { $days } يوم
 }
 deadline-days-late = { $days ->
+    [0] انقضى الموعد اليوم
     [one] متأخر يومًا واحدًا
     [two] متأخر يومين
     [few] متأخر { $days } أيام
@@ -41,11 +42,17 @@ reminder-open-task = 📋 افتح
 owed-menu = 📅 ما على دولتي
 owed-title = <b>ما على { $state }</b>
 owed-empty = لا يوجد شيء مستحق حاليًا.
-owed-line = { $stage } · { $what } — { $when }
+owed-line = { $stage } · { $what }{ $has_when ->
+        [yes] {" "}— { $when }
+       *[no] {""}
+    }
 owed-detail =
     <b>{ $what }</b>
     { $item }: { $item_title }
-    { $due } — { $when }
+    { $due }{ $has_when ->
+        [yes] {" "}— { $when }
+       *[no] {""}
+    }
     الوضع بالنسبة إلى { $state }: { $stage }
 owed-task-hint = عندما تنجز دولتك هذا، اضغط «تم الإنجاز»؛ ويمكن لأي نقطة اتصال في دولتك التراجع عن ذلك.
 owed-form-closed = الاستبيان غير مفتوح للإجابة حاليًا.
@@ -70,6 +77,7 @@ digest-line =
     <b>{ $what }</b> ({ $item }) — { DATETIME($due, dateStyle: "medium") }
     ✅ { $submitted } · ✏️ { $draft } · ⭕ { $not_started } · ⚠️ { $late }
 digest-late = المتأخرة: { $states }
+digest-submitted = أرسلت: { $states }
 digest-more = …و{ $count ->
     [one] موعد آخر
     [two] موعدان آخران
@@ -129,8 +137,8 @@ deadlines-next = التالي ›
 deadlines-history-title = <b>التذكيرات — { $what }</b>
 deadlines-history-lines = { $lines }
 deadlines-history-empty = لم يُخطط أي تذكير.
-deadlines-history-line = { $offset } · { DATETIME($at, dateStyle: "medium", timeStyle: "short") }{ $old ->
-        [yes] {" "}(لموعد سابق)
+deadlines-history-line = { $offset } · { DATETIME($at, dateStyle: "medium") }{ $old ->
+        [yes] {" "}(قبل التعديل)
        *[no] {""}
     }: { $outcomes }{ $people ->
         [0] {""}

@@ -17,6 +17,7 @@ deadline-days-left = { $days ->
    *[other] { $days } days left
 }
 deadline-days-late = { $days ->
+    [0] overdue since today
     [one] 1 day overdue
    *[other] { $days } days overdue
 }
@@ -35,11 +36,17 @@ reminder-open-task = 📋 Open
 owed-menu = 📅 What my state owes
 owed-title = <b>What { $state } owes</b>
 owed-empty = Nothing is due at the moment.
-owed-line = { $stage } · { $what } — { $when }
+owed-line = { $stage } · { $what }{ $has_when ->
+        [yes] {" "}— { $when }
+       *[no] {""}
+    }
 owed-detail =
     <b>{ $what }</b>
     { $item }: { $item_title }
-    { $due } — { $when }
+    { $due }{ $has_when ->
+        [yes] {" "}— { $when }
+       *[no] {""}
+    }
     Status for { $state }: { $stage }
 owed-task-hint = When your state has done this, press “Mark as done”; any focal point of your state can undo it.
 owed-form-closed = The questionnaire is not open for answers at the moment.
@@ -64,6 +71,7 @@ digest-line =
     <b>{ $what }</b> ({ $item }) — { DATETIME($due, dateStyle: "medium") }
     ✅ { $submitted } · ✏️ { $draft } · ⭕ { $not_started } · ⚠️ { $late }
 digest-late = Late: { $states }
+digest-submitted = Submitted: { $states }
 digest-more = …and { $count ->
     [one] one more deadline
    *[other] { $count } more deadlines
@@ -117,8 +125,8 @@ deadlines-next = Next ›
 deadlines-history-title = <b>Reminders — { $what }</b>
 deadlines-history-lines = { $lines }
 deadlines-history-empty = No reminder has been planned.
-deadlines-history-line = { $offset } · { DATETIME($at, dateStyle: "medium", timeStyle: "short") }{ $old ->
-        [yes] {" "}(for an earlier date)
+deadlines-history-line = { $offset } · { DATETIME($at, dateStyle: "medium") }{ $old ->
+        [yes] {" "}(before a change)
        *[no] {""}
     }: { $outcomes }{ $people ->
         [0] {""}
