@@ -85,6 +85,7 @@ class DeadlinesSG(StatesGroup):
     move_date = State()
     move_time = State()
     offsets = State()
+    states = State()
     history = State()
     new_item = State()
     new_what = State()

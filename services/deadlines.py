@@ -118,6 +118,18 @@ async def set_offsets(session: AsyncSession, actor: User, deadline_id: int,
     return deadline
 
 
+async def set_states(session: AsyncSession, actor: User, deadline_id: int,
+                     states: tuple[str, ...], *, hour: int) -> Deadline:
+    """Change the states a deadline concerns (none: all); reminders follow at once."""
+    deadline = await get(session, actor, deadline_id)
+    await _check_states(session, states)
+    deadline.audience_states = sorted(set(states))
+    await _replan(session, deadline, "changed", hour)
+    await audit.record(session, "deadline.states", "deadline", deadline.id, actor_id=actor.id,
+                       states=deadline.audience_states)
+    return deadline
+
+
 async def close(session: AsyncSession, actor: User, deadline_id: int) -> Deadline:
     """Nothing more is owed: no more reminders, and states no longer see it."""
     deadline = await get(session, actor, deadline_id)
@@ -315,11 +327,14 @@ async def _check(session: AsyncSession, spec: Spec) -> None:
     for text in (spec.task_ar, spec.task_en):
         if text is not None and len(text) > TASK_LIMIT:
             raise DeadlineRefused("too-long", limit=TASK_LIMIT)
-    if spec.states:
-        known = {s.code for s in await member_state_repo.all_states(session)}
-        if not set(spec.states) <= known:
-            raise DeadlineRefused("no-states")
+    await _check_states(session, spec.states)
     _check_offsets(spec.offsets)
+
+
+async def _check_states(session: AsyncSession, states: tuple[str, ...]) -> None:
+    known = {s.code for s in await member_state_repo.all_states(session)}
+    if not set(states) <= known:
+        raise DeadlineRefused("no-states")
 
 
 def _check_offsets(offsets: tuple[int, ...]) -> None:

@@ -21,6 +21,11 @@ def _times(on_click) -> Group:
                         items="times", on_click=on_click), width=3)
 
 
+def _states(widget_id: str) -> Group:
+    return Group(Multiselect(Format("✓ {item[1]}"), Format("{item[1]}"), id=widget_id,
+                             item_id_getter=lambda item: item[0], items="states"), width=2)
+
+
 def _due_windows(cal_id: str, date_state, time_state, on_date, on_time, *,
                  back) -> tuple[Window, Window]:
     """A day in the calendar, then a time: for a new deadline and for moving one."""
@@ -60,6 +65,8 @@ def deadlines_dialog() -> Dialog:
             Row(SwitchTo(L("deadlines-move"), id="mv", state=DeadlinesSG.move_date),
                 Button(L("deadlines-set-offsets"), id="off", on_click=h.on_edit_offsets),
                 when="is_open"),
+            Button(L("deadlines-set-states"), id="aud", on_click=h.on_edit_states,
+                   when="is_open"),
             SwitchTo(L("deadlines-history"), id="hist", state=DeadlinesSG.history),
             Button(L("deadlines-close"), id="close", on_click=h.on_close, when="is_open"),
             Button(L("deadlines-reopen"), id="reopen", on_click=h.on_close,
@@ -74,6 +81,16 @@ def deadlines_dialog() -> Dialog:
         _offsets_window(DeadlinesSG.offsets, h.OFFSETS_ID,
                         Button(L("deadlines-save"), id="save", on_click=h.on_save_offsets),
                         back=DeadlinesSG.detail),
+        Window(
+            T("deadlines-ask-states"),
+            _states(h.EDIT_STATES_ID),
+            Row(Button(L("deadlines-audience-all"), id="sall", on_click=h.on_save_states),
+                Button(L("deadlines-save"), id="save", on_click=h.on_save_states)),
+            _back(DeadlinesSG.detail),
+            unexpected_input(),
+            getter=g.states_getter,
+            state=DeadlinesSG.states,
+        ),
         Window(
             T("deadlines-history-title"),
             T("deadlines-history-lines", when="count"),
@@ -120,8 +137,7 @@ def deadlines_dialog() -> Dialog:
         ),
         Window(
             T("deadlines-ask-states"),
-            Group(Multiselect(Format("✓ {item[1]}"), Format("{item[1]}"), id=h.STATES_ID,
-                              item_id_getter=lambda item: item[0], items="states"), width=2),
+            _states(h.STATES_ID),
             Button(L("deadlines-states-done"), id="ok", on_click=h.on_states_done),
             _back(DeadlinesSG.new_audience),
             unexpected_input(),

@@ -11,7 +11,7 @@ from services import action_plan, clock, deadlines
 from services.errors import NotFound, ServiceError
 from services.timezones import user_timezone
 
-STATES_ID, NEW_OFFSETS_ID, OFFSETS_ID = "sts", "noff", "eoff"
+STATES_ID, NEW_OFFSETS_ID, OFFSETS_ID, EDIT_STATES_ID = "sts", "noff", "eoff", "ests"
 DRAFT_KEYS = ("item_id", "form_key", "task_ar", "task_en", "states", "date", "due_at",
               "offsets")
 
@@ -85,6 +85,33 @@ async def on_save_offsets(callback: CallbackQuery, button: Button,
     try:
         await deadlines.set_offsets(session, user, manager.dialog_data["deadline_id"],
                                     offsets, hour=_hour(manager))
+    except ServiceError as refusal:
+        return await _refuse(callback, manager, refusal.reason)
+    await callback.answer(l10n.plain("deadlines-saved"))
+    await manager.switch_to(DeadlinesSG.detail)
+
+
+async def on_edit_states(callback: CallbackQuery, button: Button,
+                         manager: DialogManager) -> None:
+    session, user, _ = _ctx(manager)
+    deadline = await deadlines.get(session, user, manager.dialog_data["deadline_id"])
+    widget: ManagedMultiselect = manager.find(EDIT_STATES_ID)
+    await widget.reset_checked()
+    for code in deadline.audience_states:
+        await widget.set_checked(code, True)
+    await manager.switch_to(DeadlinesSG.states)
+
+
+async def on_save_states(callback: CallbackQuery, button: Button,
+                         manager: DialogManager) -> None:
+    session, user, l10n = _ctx(manager)
+    widget: ManagedMultiselect = manager.find(EDIT_STATES_ID)
+    chosen = () if button.widget_id == "sall" else tuple(widget.get_checked())
+    if button.widget_id != "sall" and not chosen:
+        return await _refuse(callback, manager, "no-states")
+    try:
+        await deadlines.set_states(session, user, manager.dialog_data["deadline_id"], chosen,
+                                   hour=_hour(manager))
     except ServiceError as refusal:
         return await _refuse(callback, manager, refusal.reason)
     await callback.answer(l10n.plain("deadlines-saved"))

@@ -124,6 +124,7 @@ deadlines-offset = { $days ->
 deadlines-no-offsets = لا تذكير قبل الموعد
 deadlines-move = 📅 تغيير الموعد
 deadlines-set-offsets = ⏰ أيام التذكير
+deadlines-set-states = 👥 الدول الأعضاء
 deadlines-history = 📜 التذكيرات
 deadlines-close = 🔒 إغلاق هذا الموعد
 deadlines-reopen = 🔓 إعادة الفتح

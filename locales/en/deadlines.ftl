@@ -112,6 +112,7 @@ deadlines-offset = { $days ->
 deadlines-no-offsets = none before the date
 deadlines-move = 📅 Move the date
 deadlines-set-offsets = ⏰ Reminder days
+deadlines-set-states = 👥 Member states
 deadlines-history = 📜 Reminders
 deadlines-close = 🔒 Close this deadline
 deadlines-reopen = 🔓 Reopen

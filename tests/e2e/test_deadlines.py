@@ -162,6 +162,21 @@ async def test_a_task_marked_done_stops_its_reminders_and_extending_replans(tg, 
     history = text(boss)  # the new date's reminders; the old ones, never sent, are gone
     assert "14 days before" in history and "planned 2" in history and "dropped" not in history
 
+    # Tunisia is added to the states it concerns; the reminders are planned for it too.
+    await boss.press("‹ Back")
+    await boss.press("👥 Member states")
+    await boss.press("Tunisia")
+    await boss.press("Save ✓")
+    assert "For: Morocco, Oman, Tunisia" in text(boss)
+    await boss.press("👥 Member states")
+    await boss.press("All member states")
+    assert "For: all member states" in text(boss)
+    await boss.press("👥 Member states")
+    for state in ("Oman", "Morocco", "Tunisia"):
+        await boss.press(state)
+    await boss.press("Save ✓")
+    assert "For: Morocco, Oman, Tunisia" in text(boss)
+
     # Oman marks it done; the next reminder day passes without a message.
     await oman.send("/menu")
     await oman.press("📅 What my state owes")
