@@ -317,8 +317,14 @@ async def on_files_done(callback: CallbackQuery, button: Button, manager: Dialog
 
 
 async def on_wrong_input(message: Message, widget: MessageInput, manager: DialogManager) -> None:
+    """Something the question cannot take (a sticker, a photo...): say what it does take."""
     _, _, l10n = _data(manager)
-    await message.answer(l10n("survey-invalid", reason="use-buttons", type="", limit=0))
+    submission, answers, defn = await _load(manager)
+    question = defn.question(manager.dialog_data["q"])
+    kind = "text" if manager.current_context().state == SurveySG.other else question.type
+    reason = ("type-it" if kind in submissions.TYPED
+              else "want-document" if kind == "file" else "use-buttons")
+    await message.answer(l10n("survey-invalid", reason=reason, type=kind, limit=0))
     manager.show_mode = ShowMode.SEND
 
 

@@ -97,6 +97,10 @@ survey-invalid = { $reason ->
     [too-long] This answer is too long (at most { $limit } characters).
     [constraint] This answer is not accepted here.
     [want-document] Please send the file as a document (📎 → File).
+    [type-it] { $type ->
+        [date] Please type the date and send it, or choose the day in the calendar.
+       *[other] Please type your answer and send it as a message.
+    }
     [file-too-big] This file is larger than { $limit } MB.
    *[use-buttons] Please answer with the buttons below.
 }

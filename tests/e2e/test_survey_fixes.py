@@ -140,3 +140,31 @@ async def test_submit_rechecks_answers_that_compare_questions(tg, app, fixes):
     await fp.press("📨 Submit for my state")
     await fp.press("✅ Yes, submit")
     assert "submitted on" in text(fp)
+
+
+async def test_a_photo_or_a_document_where_a_typed_answer_is_expected(tg, app, fixes):
+    fp = await focal(tg, app, 3407, "OM")
+    await open_survey(fp)
+    await fp.send_photo(b"\x89PNG fake")
+    assert fp.messages()[-2].text == "Please type your answer and send it as a message."
+    assert "Remark" in text(fp)
+    await fp.upload(b"%PDF-1.4", "remark.pdf")
+    assert fp.messages()[-2].text == "Please type your answer and send it as a message."
+    await fp.press("Skip ›")
+    await fp.press("Other")
+    await fp.send_photo(b"\x89PNG fake")
+    assert fp.messages()[-2].text == "Please type your answer and send it as a message."
+    await fp.send("A committee")
+    await fp.send_photo(b"\x89PNG fake")  # a multiple choice takes buttons
+    assert fp.messages()[-2].text == "Please answer with the buttons below."
+    async with transaction(app.pool) as session:  # straight to the date
+        owner = await users.by_telegram_id(session, fp.id)
+        mine = await submissions.state_submission(session, owner, fixes.id)
+        for name, value in (("topics", []), ("needs", ["data"]), ("budget", "1"),
+                            ("total", 3), ("women", 1)):
+            await submissions.answer(session, owner, mine.id, name, value, None)
+    await open_survey(fp)
+    assert "Since when?" in text(fp)
+    await fp.send_photo(b"\x89PNG fake")
+    assert "type the date and send it, or choose the day in the calendar" in (
+        fp.messages()[-2].text)
