@@ -11,6 +11,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import LinkPreviewOptions
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot import jobs
@@ -80,18 +81,27 @@ class Background:
 
     async def start(self) -> None:
         if not self.run_jobs:
-            self.scheduler.start(paused=True)
+            self._start_scheduler(paused=True)
             return
         async with transaction(self.pool) as session:
             await update_repo.prune(session, clock.now() - UPDATE_IDS_KEPT)
             scheduled = await announcements.due_schedules(session)
         jobs.configure(self.pool, self.worker, self.locales)
-        self.scheduler.start()
+        self._start_scheduler(paused=False)
         self.planner.plan_recurring(self.settings.reminder_sweep_seconds)
         for announcement in scheduled:  # the database is the truth; the job store follows it
             if not self.planner.has_job(f"announcement:{announcement.id}"):
                 self.planner.plan_announcement(announcement.id, announcement.scheduled_at)
         await self.worker.start()
+
+    def _start_scheduler(self, *, paused: bool) -> None:
+        try:
+            self.scheduler.start(paused=paused)
+        except IntegrityError:
+            # PostgreSQL: another process created the job table at the same moment (replicas
+            # and the worker starting together on a new database); it is there now.
+            log.info("the job table was created by another process; starting again")
+            self.scheduler.start(paused=paused)
 
     async def stop(self) -> None:
         if self.scheduler.running:
