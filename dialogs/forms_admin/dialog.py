@@ -7,12 +7,13 @@ from dialogs.calendar import LocalCalendar
 from dialogs.forms_admin import handlers as h
 from dialogs.forms_admin.getters import form_getter, forms_getter
 from dialogs.states import FormsAdminSG
+from dialogs.survey.callbacks import AnsweringDialog
 from dialogs.widgets import L, T, item_list, unexpected_input
 from services.permissions import Action
 
 
 def forms_admin_dialog() -> Dialog:
-    return restrict(Dialog(
+    return restrict(AnsweringDialog(
         Window(
             T("forms-list"),
             SwitchTo(L("forms-upload"), id="up", state=FormsAdminSG.upload),

@@ -7,6 +7,7 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.forms_admin.reports import send_export, send_outline, send_summaries
 from dialogs.states import FormsAdminSG
+from dialogs.survey.callbacks import alert
 from services import form_catalog
 from services.errors import NotFound, ServiceError
 from services.forms.errors import FormError, Problem
@@ -22,7 +23,7 @@ async def on_pick(callback: CallbackQuery, widget: Select, manager: DialogManage
     try:
         form = await form_catalog.get_form(data["session"], data["user"], int(item_id))
     except (ValueError, NotFound):
-        await callback.answer(data["l10n"].plain("error-stale"), show_alert=True)
+        await alert(callback, manager, data["l10n"].plain("error-stale"))
         return
     manager.dialog_data["form_id"] = form.id
     await manager.switch_to(FormsAdminSG.detail)
@@ -80,8 +81,7 @@ async def on_close_date(callback: CallbackQuery, widget, manager: DialogManager,
         await form_catalog.open_form(data["session"], data["user"],
                                      manager.dialog_data["form_id"], closes)
     except ServiceError as refusal:
-        await callback.answer(data["l10n"].plain("forms-refused", reason=refusal.reason),
-                              show_alert=True)
+        await alert(callback, manager, data["l10n"].plain("forms-refused", reason=refusal.reason))
         return
     await manager.switch_to(FormsAdminSG.detail)
 
@@ -89,29 +89,30 @@ async def on_close_date(callback: CallbackQuery, widget, manager: DialogManager,
 async def on_close_now(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     data = manager.middleware_data
     await form_catalog.close_form(data["session"], data["user"], manager.dialog_data["form_id"])
-    await callback.answer(data["l10n"].plain("forms-closed"))
+    await alert(callback, manager, data["l10n"].plain("forms-closed"), show_alert=False)
 
 
 async def on_summaries(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    await callback.answer()
+    await alert(callback, manager, show_alert=False)
     await send_summaries(manager.middleware_data, manager.dialog_data["form_id"],
                          callback.message.chat.id)
     manager.show_mode = ShowMode.SEND
 
 
 async def on_outline(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    await callback.answer()
+    await alert(callback, manager, show_alert=False)
     await send_outline(manager.middleware_data, manager.dialog_data["form_id"],
                        callback.message.chat.id)
     manager.show_mode = ShowMode.SEND
 
 
 async def on_export(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    await callback.answer()
+    await alert(callback, manager, show_alert=False)
     await send_export(manager.middleware_data, manager.dialog_data["form_id"],
                       callback.message.chat.id, "xlsx" if button.widget_id == "xlsx" else "csv")
     manager.show_mode = ShowMode.SEND
 
 
 async def on_refresh(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
-    await callback.answer(manager.middleware_data["l10n"].plain("announce-refreshed"))
+    await alert(callback, manager, manager.middleware_data["l10n"].plain("announce-refreshed"),
+                show_alert=False)

@@ -8,6 +8,7 @@ from dialogs.access import restrict
 from dialogs.calendar import LocalCalendar
 from dialogs.states import SurveySG
 from dialogs.survey import handlers as h
+from dialogs.survey.callbacks import AnsweringDialog
 from dialogs.survey.getters import (
     history_getter,
     list_getter,
@@ -20,7 +21,7 @@ from services.permissions import Action
 
 
 def survey_dialog() -> Dialog:
-    return restrict(Dialog(
+    return restrict(AnsweringDialog(
         Window(
             T("survey-list"),
             item_list("f", "items", h.on_pick_form),

@@ -7,6 +7,7 @@ from aiogram_dialog.widgets.kbd import Button, Select
 
 from dialogs.practices import notices
 from dialogs.states import SurveySG
+from dialogs.survey.callbacks import alert
 from dialogs.survey.display import answer_text
 from services import practices, submissions
 from services.errors import NotAllowed, NotFound, ServiceError
@@ -80,8 +81,8 @@ async def on_pick_form(callback: CallbackQuery, widget: Select, manager: DialogM
                        item_id: str) -> None:
     refusal = await open_form(manager, item_id)
     if refusal:
-        await callback.answer(manager.middleware_data["l10n"].plain(
-            "survey-refused", reason=refusal), show_alert=True)
+        await alert(callback, manager, manager.middleware_data["l10n"].plain(
+            "survey-refused", reason=refusal))
 
 
 async def on_start(start_data: object, manager: DialogManager) -> None:
@@ -201,7 +202,7 @@ async def on_choice(callback: CallbackQuery, widget: Select, manager: DialogMana
     choice = choice_at(question, item_id) if question.type == "select_one" else None
     if choice is None:
         _, _, l10n = _data(manager)
-        await callback.answer(l10n.plain("error-stale"), show_alert=True)
+        await alert(callback, manager, l10n.plain("error-stale"))
         return
     if choice.name == "other" and question.or_other:
         await _ask_other(manager, answers, question)
@@ -224,7 +225,7 @@ async def on_tick(callback: CallbackQuery, widget: Select, manager: DialogManage
     choice = choice_at(question, item_id) if question.type == "select_multiple" else None
     if choice is None:
         _, _, l10n = _data(manager)
-        await callback.answer(l10n.plain("error-stale"), show_alert=True)
+        await alert(callback, manager, l10n.plain("error-stale"))
         return
     ticks = manager.dialog_data.setdefault("ticks", [])
     if choice.name in ticks:
@@ -370,8 +371,7 @@ async def on_skip(callback: CallbackQuery, button: Button, manager: DialogManage
         await _conflict(callback.message, manager, manager.dialog_data["q"])
         return
     except ServiceError as refusal:
-        await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
-                              show_alert=True)
+        await alert(callback, manager, l10n.plain("survey-refused", reason=refusal.reason))
         return
     await _onward(manager)
 
@@ -380,7 +380,7 @@ async def on_leave(callback: CallbackQuery, button: Button, manager: DialogManag
     _, _, l10n = _data(manager)
     if not await _keep_ticks(callback, manager):
         return
-    await callback.answer(l10n.plain("survey-saved"), show_alert=True)
+    await alert(callback, manager, l10n.plain("survey-saved"))
     await manager.done()
 
 
@@ -390,7 +390,7 @@ async def on_edit(callback: CallbackQuery, widget: Select, manager: DialogManage
     names = {q.name for q in submissions.visible(defn, submissions.values_of(answers))}
     if item_id not in names:
         _, _, l10n = _data(manager)
-        await callback.answer(l10n.plain("error-stale"), show_alert=True)
+        await alert(callback, manager, l10n.plain("error-stale"))
         return
     manager.dialog_data["from_review"] = True
     await show(manager, item_id)
@@ -426,11 +426,10 @@ async def on_submit(callback: CallbackQuery, button: Button, manager: DialogMana
         if refusal.details.get("question"):  # an answer the others no longer allow
             await _explain_broken(callback.message, manager, refusal)
         else:
-            await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
-                                  show_alert=True)
+            await alert(callback, manager, l10n.plain("survey-refused", reason=refusal.reason))
         await manager.switch_to(SurveySG.review)
         return
-    await callback.answer(l10n.plain("survey-submitted"), show_alert=True)
+    await alert(callback, manager, l10n.plain("survey-submitted"))
     await manager.switch_to(SurveySG.review)
 
 
@@ -459,7 +458,7 @@ async def on_fix(callback: CallbackQuery, button: Button, manager: DialogManager
     broken = submissions.first_broken(defn, submissions.values_of(answers),
                                       submissions.local_today(user))
     if broken is None or submission.status not in submissions.EDITABLE:
-        await callback.answer(l10n.plain("error-stale"), show_alert=True)
+        await alert(callback, manager, l10n.plain("error-stale"))
         return
     manager.dialog_data["from_review"] = True
     await show(manager, broken.details["question"])
@@ -470,7 +469,6 @@ async def on_reopen(callback: CallbackQuery, button: Button, manager: DialogMana
     try:
         await submissions.reopen(session, user, manager.dialog_data["submission_id"])
     except ServiceError as refusal:
-        await callback.answer(l10n.plain("survey-refused", reason=refusal.reason),
-                              show_alert=True)
+        await alert(callback, manager, l10n.plain("survey-refused", reason=refusal.reason))
         return
     await manager.switch_to(SurveySG.review)

@@ -168,3 +168,25 @@ async def test_a_photo_or_a_document_where_a_typed_answer_is_expected(tg, app, f
     await fp.send_photo(b"\x89PNG fake")
     assert "type the date and send it, or choose the day in the calendar" in (
         fp.messages()[-2].text)
+
+
+async def test_stale_and_forged_buttons_are_told_and_every_press_answered_once(
+        tg, app, fixes, caplog):
+    fp = await focal(tg, app, 3408, "BH")
+    await answer_all(fp)
+    edit_first = fp.last_message().find_button("✏️ 1").callback_data
+    await fp.press("✏️ 6")
+    assert "Staff in total" in text(fp)
+    await fp.press_data(edit_first, message=fp.last_message())  # the review's, not here
+    assert fp.last_answer.show_alert
+    assert fp.last_answer.text == "This menu has expired. Here is the current one."
+    assert "Staff in total" in text(fp)
+    intent = edit_first.split("\x1d")[0]
+    for forged in (f"{intent}\x1dzz:1", f"{intent}\x1d", f"{intent}\x1d{'x' * 40}"):
+        await fp.press_data(forged, message=fp.last_message())
+        assert fp.last_answer.text == "This menu has expired. Here is the current one."
+    await fp.press("Keep this answer ›")
+    await fp.press("📨 Submit for my state")
+    await fp.press("✅ Yes, submit")
+    assert fp.last_answer.text == "Submitted. Thank you."
+    assert "Cannot answer callback" not in caplog.text  # each press answered once
