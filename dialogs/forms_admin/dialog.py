@@ -1,6 +1,6 @@
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Row, SwitchTo
+from aiogram_dialog.widgets.kbd import Back, Button, Cancel, Group, Row, SwitchTo
 
 from dialogs.access import restrict
 from dialogs.calendar import LocalCalendar
@@ -26,17 +26,26 @@ def forms_admin_dialog() -> Dialog:
         Window(
             T("forms-detail"),
             T("forms-closes", when="closes"),
-            SwitchTo(L("forms-open"), id="open", state=FormsAdminSG.close_date,
-                     when="can_open"),
-            Button(L("forms-close"), id="close", on_click=h.on_close_now, when="can_close"),
-            Button(L("forms-outline"), id="out", on_click=h.on_outline),
-            Button(L("forms-summaries"), id="sum", on_click=h.on_summaries),
+            T("forms-close-confirm", when="closing"),
             Row(
-                Button(L("forms-export-xlsx"), id="xlsx", on_click=h.on_export),
-                Button(L("forms-export-csv"), id="csv", on_click=h.on_export),
+                Button(L("forms-close-yes"), id="closeyes", on_click=h.on_close_now),
+                Button(L("forms-close-no"), id="closeno", on_click=h.on_close_cancel),
+                when="closing",
             ),
-            Button(L("announcements-refresh"), id="rf", on_click=h.on_refresh),
-            SwitchTo(L("common-back"), id="back", state=FormsAdminSG.list),
+            Group(
+                SwitchTo(L("forms-open"), id="open", state=FormsAdminSG.close_date,
+                         when="can_open"),
+                Button(L("forms-close"), id="close", on_click=h.on_close_ask, when="can_close"),
+                Button(L("forms-outline"), id="out", on_click=h.on_outline),
+                Button(L("forms-summaries"), id="sum", on_click=h.on_summaries),
+                Row(
+                    Button(L("forms-export-xlsx"), id="xlsx", on_click=h.on_export),
+                    Button(L("forms-export-csv"), id="csv", on_click=h.on_export),
+                ),
+                Button(L("announcements-refresh"), id="rf", on_click=h.on_refresh),
+                SwitchTo(L("common-back"), id="back", state=FormsAdminSG.list),
+                when=lambda data, *_: not data["closing"],
+            ),
             unexpected_input(),
             getter=form_getter,
             state=FormsAdminSG.detail,

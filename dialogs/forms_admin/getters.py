@@ -33,4 +33,6 @@ async def form_getter(dialog_manager: DialogManager, session, user, l10n, **_) -
         "in_progress": names("in-progress"), "in_progress_count": len(board["in-progress"]),
         "not_started": names("not-started"), "not_started_count": len(board["not-started"]),
         "can_open": status != "open", "can_close": status == "open",
+        # "Close now" asks first: it closes the questionnaire for every state at once
+        "closing": status == "open" and dialog_manager.dialog_data.get("closing", False),
     }

@@ -26,6 +26,7 @@ async def on_pick(callback: CallbackQuery, widget: Select, manager: DialogManage
         await alert(callback, manager, data["l10n"].plain("error-stale"))
         return
     manager.dialog_data["form_id"] = form.id
+    manager.dialog_data.pop("closing", None)
     await manager.switch_to(FormsAdminSG.detail)
 
 
@@ -86,8 +87,20 @@ async def on_close_date(callback: CallbackQuery, widget, manager: DialogManager,
     await manager.switch_to(FormsAdminSG.detail)
 
 
+async def on_close_ask(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
+    manager.dialog_data["closing"] = True
+
+
+async def on_close_cancel(callback: CallbackQuery, button: Button,
+                          manager: DialogManager) -> None:
+    manager.dialog_data.pop("closing", None)
+
+
 async def on_close_now(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
     data = manager.middleware_data
+    if not manager.dialog_data.pop("closing", False):  # only once asked and confirmed
+        await alert(callback, manager, data["l10n"].plain("error-stale"))
+        return
     await form_catalog.close_form(data["session"], data["user"], manager.dialog_data["form_id"])
     await alert(callback, manager, data["l10n"].plain("forms-closed"), show_alert=False)
 

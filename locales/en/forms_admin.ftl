@@ -161,3 +161,6 @@ forms-problem = • { $place ->
         [none] {""}
        *[other] {" "}(at character { $at })
     }
+forms-close-confirm = <b>Close “{ $title }” now for all member states?</b> No state can answer or change its answers after this; what was answered is kept.
+forms-close-yes = 🔒 Yes, close for all states
+forms-close-no = Cancel

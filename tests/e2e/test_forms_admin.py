@@ -99,8 +99,19 @@ async def test_secretariat_opens_a_shipped_questionnaire_and_follows_it(tg, app)
     await boss.press(f"{tomorrow:%d}")
     detail = strip_bidi(boss.last_message().text)
     assert "🟢 Open" in detail and "Not started (22): Algeria, Bahrain," in detail
+    screen = boss.last_message()
+    close = screen.find_button("🔒 Close now").callback_data
+    await boss.press_data(close.removesuffix("close") + "closeyes", message=screen)  # forged
+    assert boss.last_answer.show_alert and "🟢 Open" in strip_bidi(boss.last_message().text)
     await boss.press("🔒 Close now")
+    assert "now for all member states?" in strip_bidi(boss.last_message().text)
+    assert boss.last_message().button_labels == ["🔒 Yes, close for all states", "Cancel"]
+    await boss.press("Cancel")
+    assert "🟢 Open" in strip_bidi(boss.last_message().text)
+    await boss.press("🔒 Close now")
+    await boss.press("🔒 Yes, close for all states")
     assert boss.last_answer.text.startswith("The questionnaire is closed")
+    assert "🔒 Closed" in strip_bidi(boss.last_message().text)
 
 
 async def test_publishing_an_xlsx_checks_it_first(tg, app):
