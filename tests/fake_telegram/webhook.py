@@ -24,6 +24,7 @@ class WebhookPusher:
         self.url = ""
         self.secret: str | None = None
         self.answers: list[tuple[int, int]] = []  # (update_id, HTTP status; 0: no connection)
+        self.durations: dict[int, float] = {}  # update_id -> seconds until a 2xx answer
         self._connections = asyncio.Semaphore(40)
         self._sending: set[int] = set()  # update ids on their way
         self._task: asyncio.Task | None = None
@@ -33,6 +34,8 @@ class WebhookPusher:
     def configure(self, url: str, secret: str | None, max_connections: int) -> None:
         self.url, self.secret = url, secret
         self._connections = asyncio.Semaphore(max(1, min(max_connections, 100)))
+        # The bot answers an update once it handled it: its answer is the "handled" signal.
+        self.queue.tracking = self.queue.tracking or bool(url)
         if url and self._task is None:
             self._task = asyncio.create_task(self._run())
         self.queue.nudge()
@@ -72,6 +75,7 @@ class WebhookPusher:
             if entry.fetched_at is None:
                 entry.fetched_at = time.monotonic()
             headers = {"X-Telegram-Bot-Api-Secret-Token": self.secret} if self.secret else {}
+            began = time.perf_counter()
             try:
                 async with self._session.post(self.url, json=entry.update,
                                               headers=headers) as response:
@@ -80,7 +84,9 @@ class WebhookPusher:
                 status = 0
             self.answers.append((entry.update_id, status))
             if 200 <= status < 300:
+                self.durations[entry.update_id] = time.perf_counter() - began
                 self.queue.confirm(entry)
+                self.queue.mark_handled(entry.update_id)
             else:
                 await asyncio.sleep(RETRY_AFTER)
         finally:
