@@ -71,7 +71,9 @@ def survey_dialog() -> Dialog:
         Window(
             T("survey-review-head"),
             Format("{answers}"),
-            T("survey-review-foot", when=lambda data, *_: not data["is_practice"]),
+            T("survey-closed-notice", when="closed"),
+            T("survey-review-foot",
+              when=lambda data, *_: not data["is_practice"] and not data["closed"]),
             T("practices-review-foot", when="is_practice"),
             item_list("e", "items", h.on_edit, width=4, height=2),
             Row(

@@ -94,7 +94,8 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
     page = min(dialog_manager.dialog_data.get("page", 0), pages - 1)
     dialog_manager.dialog_data["page"] = page
     part = lines[page * PAGE:(page + 1) * PAGE]
-    editable = submission.status in submissions.EDITABLE
+    closed = not submissions.is_open(submission.form)  # by its date too: to read only
+    editable = submission.status in submissions.EDITABLE and not closed
     missing = submissions.missing_required(defn, values)
     broken = (submissions.first_broken(defn, values, submissions.local_today(user))
               if editable else None)
@@ -110,6 +111,7 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
         "status": str(submission.status),
         "submitted_at": local(submission.submitted_at, user) if submission.submitted_at else "",
         "editable": editable,
+        "closed": closed,
         "can_submit": editable and not missing,
         "is_practice": submission.form.kind == FormKind.PRACTICE,
         "can_reopen": (not editable and submissions.is_open(submission.form)

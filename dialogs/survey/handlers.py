@@ -38,11 +38,15 @@ async def _load(manager: DialogManager):
 
 
 async def show(manager: DialogManager, name: str | None) -> None:
-    """Go to a question (None: the review), remembering what the person was shown."""
+    """Go to a question (None: the review), remembering what the person was shown; a closed
+    form (its closing date passed meanwhile) shows only the review, to read."""
     if name is None:
         await manager.switch_to(SurveySG.review)
         return
     submission, answers, defn = await _load(manager)
+    if not submissions.is_open(submission.form):
+        await manager.switch_to(SurveySG.review)
+        return
     current = answers.get(name)
     value = current.value if current else None
     manager.dialog_data.update(q=name, seen=current.revision if current else None)
@@ -151,6 +155,8 @@ async def _save(event, manager: DialogManager, value: object, *, other: bool = F
         return False
     except (submissions.FormClosed, submissions.AlreadySubmitted, NotAllowed) as refusal:
         await message.answer(l10n("survey-refused", reason=refusal.reason))
+        if isinstance(refusal, submissions.FormClosed):
+            await manager.switch_to(SurveySG.review)  # nothing more to answer: to read
         manager.show_mode = ShowMode.SEND
         return False
     return True
@@ -372,6 +378,8 @@ async def on_skip(callback: CallbackQuery, button: Button, manager: DialogManage
         return
     except ServiceError as refusal:
         await alert(callback, manager, l10n.plain("survey-refused", reason=refusal.reason))
+        if isinstance(refusal, submissions.FormClosed):
+            await manager.switch_to(SurveySG.review)
         return
     await _onward(manager)
 

@@ -107,3 +107,4 @@ survey-invalid = { $reason ->
 survey-broken = Not submitted: the answer to question { $number } ({ $label }) is no longer accepted with the other answers. { $why }
     Change it (or the answers it depends on), then submit again.
 survey-fix = ✏️ Go to question { $broken }
+survey-closed-notice = 🔒 This questionnaire is closed: your state's answers can be read, no longer changed.

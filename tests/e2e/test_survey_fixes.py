@@ -1,13 +1,14 @@
 """Answering in the chat when things go wrong: co-editing, odd input, leaving mid-question."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from services import form_catalog, submissions
+from services import clock, form_catalog, submissions
 from storage.database import transaction
-from storage.models import Submission
+from storage.models import Form, Submission
 from storage.repositories import users
 from tests.e2e.test_survey_inputs import BOSS, open_test_form
 from tests.e2e.test_surveys import focal, open_survey, text
@@ -190,3 +191,22 @@ async def test_stale_and_forged_buttons_are_told_and_every_press_answered_once(
     await fp.press("✅ Yes, submit")
     assert fp.last_answer.text == "Submitted. Thank you."
     assert "Cannot answer callback" not in caplog.text  # each press answered once
+
+
+async def test_a_form_closed_by_its_date_is_only_read(tg, app, fixes):
+    fp = await focal(tg, app, 3409, "SA")
+    await open_survey(fp)
+    await fp.send("A remark")
+    await fp.press("Yes")
+    async with transaction(app.pool) as session:  # the closing date passes
+        form = await session.get(Form, fixes.id)
+        form.closes_at = clock.now() - timedelta(minutes=1)
+    await fp.press("‹ Previous")
+    screen = text(fp)
+    assert "This questionnaire is closed: your state's answers can be read" in screen
+    assert "→ A remark" in screen and "→ Yes" in screen
+    assert not any(label.startswith("✏️") for label in fp.last_message().button_labels)
+    assert "📨 Submit for my state" not in fp.last_message().button_labels
+    await fp.send("typed anyway")
+    assert "This questionnaire is closed" in text(fp)
+    assert (await stored(app, fp, fixes))["remark"] == "A remark"
