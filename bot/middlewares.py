@@ -187,6 +187,8 @@ class UserMiddleware(BaseMiddleware):
                 profile = registration.Profile(person.id, person.full_name, person.username)
                 user = await registration.bootstrap_secretariat(
                     session, profile, self.locales.pick(person.language_code))
+            if user is not None and user.unreachable_since is not None:
+                user.unreachable_since = None  # they wrote to us: reachable again
         data["user"] = user
         locale = user.locale if user else self.locales.pick(getattr(person, "language_code", None))
         data["l10n"] = self.locales.get(locale)

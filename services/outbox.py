@@ -233,8 +233,12 @@ async def postpone(session: AsyncSession, delivery_id: int, worker_id: str, seco
 
 async def mark_blocked(session: AsyncSession, delivery_id: int, worker_id: str,
                        error: str) -> bool:
-    """The person blocked the bot, left Telegram or never opened the chat: not retried."""
-    return await _end(session, delivery_id, worker_id, DeliveryStatus.BLOCKED, error)
+    """The person blocked the bot, left Telegram or never opened the chat: not retried, and
+    the person is marked unreachable until they write to the bot again."""
+    ended = await _end(session, delivery_id, worker_id, DeliveryStatus.BLOCKED, error)
+    if ended:
+        await repo.mark_recipient_unreachable(session, delivery_id, clock.now())
+    return ended
 
 
 async def mark_failed(session: AsyncSession, delivery_id: int, worker_id: str,

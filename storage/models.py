@@ -104,6 +104,9 @@ class User(Base):
     locale: Mapped[str] = mapped_column(String(8), default="ar")
     status: Mapped[UserStatus] = mapped_column(_enum(UserStatus, "user_status"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Telegram refused a message to this person (blocked the bot, left Telegram); cleared when
+    # they write to the bot again.
+    unreachable_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     member_state: Mapped[MemberState | None] = relationship(lazy="joined")
 

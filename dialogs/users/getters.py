@@ -8,7 +8,8 @@ from storage.models import User, UserStatus
 def label(user: User, l10n) -> str:
     where = user.member_state.name(l10n.locale) if user.member_state else l10n.plain(
         "role-label", role=str(user.role))
-    mark = "⛔ " if user.status == UserStatus.SUSPENDED else ""
+    mark = "⛔ " if user.status == UserStatus.SUSPENDED else (
+        "🚫 " if user.unreachable_since else "")
     return f"{mark}{user.full_name} · {where}"
 
 
@@ -26,6 +27,8 @@ async def detail_getter(dialog_manager: DialogManager, session, user, l10n, **_)
         "state": shown.member_state.name(l10n.locale) if shown.member_state else "—",
         "status": str(shown.status),
         "joined": local(shown.created_at, user),
+        "unreachable": "yes" if shown.unreachable_since else "no",
+        "unreachable_since": local(shown.unreachable_since or shown.created_at, user),
         "can_suspend": shown.status == UserStatus.ACTIVE and shown.id != user.id,
         "can_reinstate": shown.status == UserStatus.SUSPENDED,
     }

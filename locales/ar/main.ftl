@@ -147,7 +147,10 @@ users-detail =
         [suspended] موقوف
        *[pending] لم ينضم بعد
     }
-    تاريخ الانضمام: { DATETIME($joined, dateStyle: "medium") }
+    تاريخ الانضمام: { DATETIME($joined, dateStyle: "medium") }{ $unreachable ->
+        [yes] {"\u000A"}🚫 لا يمكن الوصول إليه منذ { DATETIME($unreachable_since, dateStyle: "medium") }: يرفض تيليغرام رسائل البوت إلى هذا الشخص (حظر البوت أو غادر تيليغرام). يزول ذلك عندما يكتب إلى البوت من جديد.
+       *[no] {""}
+    }
 users-suspend = ⛔ إيقاف
 users-reinstate = ✅ إعادة التفعيل
 users-suspended = تم إيقاف الوصول.

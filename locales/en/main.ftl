@@ -139,7 +139,10 @@ users-detail =
         [suspended] suspended
        *[pending] not yet joined
     }
-    Joined: { DATETIME($joined, dateStyle: "medium") }
+    Joined: { DATETIME($joined, dateStyle: "medium") }{ $unreachable ->
+        [yes] {"\u000A"}🚫 Unreachable since { DATETIME($unreachable_since, dateStyle: "medium") }: Telegram refuses the bot's messages to this person (they blocked the bot or left Telegram). This clears when they write to the bot again.
+       *[no] {""}
+    }
 users-suspend = ⛔ Suspend
 users-reinstate = ✅ Reinstate
 users-suspended = Access suspended.

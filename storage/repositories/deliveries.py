@@ -83,6 +83,15 @@ async def reserve(
     return sorted(rows, key=lambda row: ids.index(row.id))
 
 
+async def mark_recipient_unreachable(session: AsyncSession, delivery_id: int,
+                                     now: datetime) -> None:
+    recipient = select(Delivery.recipient_id).where(Delivery.id == delivery_id)
+    await session.execute(
+        update(User).where(User.id == recipient.scalar_subquery(),
+                           User.unreachable_since.is_(None))
+        .values(unreachable_since=now).execution_options(synchronize_session=False))
+
+
 async def drop(session: AsyncSession, delivery_id: int, worker: str, now: datetime) -> bool:
     """A row the worker holds (still pending) is no longer wanted: dropped, never sent."""
     result = await session.execute(

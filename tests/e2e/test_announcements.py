@@ -279,3 +279,30 @@ async def test_a_scheduled_announcement_with_nobody_left_goes_back_to_drafts(tg,
     await app.restart()
     await asyncio.sleep(0.5)
     assert not received(fp, "Ghost news")
+
+
+async def test_a_person_who_blocked_the_bot_shows_as_unreachable_until_they_write(tg, app):
+    boss = secretariat(tg)
+    await boss.send("/menu")
+    rita = await focal_point(tg, app, 1091, "LB", "English", "Rita")
+    await settle(tg, app)
+    tg.block(rita.id)
+    await compose(boss, english="Blocked or not")
+    await boss.press("Continue without attachment ›")
+    await boss.press("All focal points")
+    await boss.press("📤 Send now")
+    await settle(tg, app)
+
+    await boss.send("/menu")
+    await boss.press("👥 Users")
+    label = next(b for b in boss.last_message().button_labels if "Rita" in b)
+    assert label.startswith("🚫 ")
+    await boss.press(label)
+    assert "Unreachable since" in strip_bidi(boss.last_message().text)
+
+    tg.unblock(rita.id)  # she opens the chat again and writes
+    await rita.send("/menu")
+    await boss.send("/menu")
+    await boss.press("👥 Users")
+    label = next(b for b in boss.last_message().button_labels if "Rita" in b)
+    assert not label.startswith("🚫")
