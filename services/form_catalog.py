@@ -1,5 +1,6 @@
 """Forms known to the bot: the shipped ones (data/forms/) and those the secretariat publishes."""
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,12 +39,23 @@ def kind_of(defn: FormDefinition) -> FormKind:
     return FormKind.PRACTICE if defn.key in PRACTICE_KEYS else FormKind.SURVEY
 
 
+class VersionUnchanged(ServiceError):
+    """A published form's key and version sent again with other content: the version must
+    change (states' answers belong to the questions as they were)."""
+
+    reason = "version-unchanged"
+
+
 async def register(session: AsyncSession, defn: FormDefinition,
                    actor: User | None = None) -> tuple[Form, bool]:
-    """Store a loaded form as a draft; the same key and version twice is one form."""
+    """Store a loaded form as a draft; the same key and version twice is one form. A person
+    publishing other content under a known key and version is refused (VersionUnchanged)."""
     form = await session.scalar(select(Form).where(Form.key == defn.key,
                                                    Form.version == defn.version))
     if form is not None:
+        # shipped forms (no actor) stay as stored: an older stored shape is not a change
+        if actor is not None and _canonical(form.definition) != _canonical(defn.to_json()):
+            raise VersionUnchanged(key=defn.key, version=defn.version)
         return form, False
     form = Form(key=defn.key, version=defn.version, kind=kind_of(defn),
                 title_ar=defn.text(defn.title, "ar")[:300],
@@ -55,6 +67,10 @@ async def register(session: AsyncSession, defn: FormDefinition,
     await audit.record(session, "form.register", "form", form.id,
                        actor_id=actor.id if actor else None, key=defn.key, version=defn.version)
     return form, True
+
+
+def _canonical(definition: dict) -> str:
+    return json.dumps(definition, sort_keys=True, ensure_ascii=False)
 
 
 async def load_shipped(session: AsyncSession, folder: Path | None = None) -> Loaded:
@@ -71,15 +87,28 @@ class NotInFuture(ServiceError):
     reason = "not-in-future"
 
 
+async def other_open_versions(session: AsyncSession, actor: User, form_id: int) -> list[Form]:
+    """The other versions of a form that are open now (opening this one closes them)."""
+    form = await get_form(session, actor, form_id)
+    others = await session.scalars(select(Form).where(
+        Form.key == form.key, Form.id != form.id, Form.status == FormStatus.OPEN))
+    return [other for other in others if status_of(other) == str(FormStatus.OPEN)]
+
+
 async def open_form(session: AsyncSession, actor: User, form_id: int,
                     closes_at: datetime | None) -> Form:
-    """Open a form to the member states until `closes_at` (None: until closed by hand)."""
+    """Open a form to the member states until `closes_at` (None: until closed by hand).
+
+    One version of a form is open at a time: the others are closed, their answers kept.
+    """
     require(actor, Action.MANAGE_FORMS)
     form = await session.get(Form, form_id)
     if form is None:
         raise NotFound("form", id=form_id)
     if closes_at is not None and closes_at <= clock.now():
         raise NotInFuture()
+    for other in await other_open_versions(session, actor, form.id):
+        await close_form(session, actor, other.id)
     form.status, form.opens_at, form.closes_at = FormStatus.OPEN, clock.now(), closes_at
     await session.flush()
     await audit.record(session, "form.open", "form", form.id, actor_id=actor.id,

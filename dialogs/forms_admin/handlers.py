@@ -49,7 +49,12 @@ async def on_upload(message: Message, widget: MessageInput, manager: DialogManag
         await message.answer(l10n("forms-upload-problems", count=len(error.problems),
                                   problems=problems))
         return
-    form, new = await form_catalog.register(data["session"], defn, data["user"])
+    try:
+        form, new = await form_catalog.register(data["session"], defn, data["user"])
+    except form_catalog.VersionUnchanged as refusal:
+        await message.answer(l10n("forms-version-unchanged", key=str(refusal.details["key"]),
+                                  version=str(refusal.details["version"])))
+        return
     manager.dialog_data["form_id"] = form.id
     await message.answer(l10n("forms-uploaded" if new else "forms-upload-known",
                               title=form.title(l10n.locale), version=form.version))
@@ -79,11 +84,18 @@ async def on_close_date(callback: CallbackQuery, widget, manager: DialogManager,
     # open until the end of the chosen day, Cairo time
     closes = datetime.combine(chosen, time(23, 59), tzinfo=user_timezone(data["user"]))
     try:
+        others = await form_catalog.other_open_versions(data["session"], data["user"],
+                                                        manager.dialog_data["form_id"])
         await form_catalog.open_form(data["session"], data["user"],
                                      manager.dialog_data["form_id"], closes)
     except ServiceError as refusal:
         await alert(callback, manager, data["l10n"].plain("forms-refused", reason=refusal.reason))
         return
+    if others:  # one version open at a time: the earlier one was closed
+        await callback.message.answer(data["l10n"](
+            "forms-replaced", versions=", ".join(other.version for other in others),
+            count=len(others)))
+        manager.show_mode = ShowMode.SEND
     await manager.switch_to(FormsAdminSG.detail)
 
 

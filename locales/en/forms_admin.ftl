@@ -164,3 +164,8 @@ forms-problem = • { $place ->
 forms-close-confirm = <b>Close “{ $title }” now for all member states?</b> No state can answer or change its answers after this; what was answered is kept.
 forms-close-yes = 🔒 Yes, close for all states
 forms-close-no = Cancel
+forms-version-unchanged = A questionnaire “{ $key }” version { $version } was already published with other content, so this file was not used. Change the version in the settings sheet (for example to a higher number) and send it again.
+forms-replaced = { $count ->
+    [one] Version { $versions } of this questionnaire was open and is now closed (only one version is open at a time); its answers are kept.
+   *[other] Versions { $versions } of this questionnaire were open and are now closed (only one version is open at a time); their answers are kept.
+}

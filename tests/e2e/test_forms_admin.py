@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from services import form_catalog, registration
 from services.forms.xlsform import load_xlsform
 from storage.database import transaction
+from storage.repositories import users
 from tests.e2e.flows import secretariat
 from tests.e2e.test_surveys import FORM
 from tests.fake_telegram import strip_bidi
@@ -283,3 +284,53 @@ async def test_arabic_summaries_name_states_in_arabic(tg, app):
     await boss.press("📊 الملخصات والرسوم البيانية")
     texts = " ".join(strip_bidi(m.text) for m in boss.messages()[before:] if not m.photo)
     assert "• قطر: مفيدة" in texts and "QA:" not in texts
+
+
+def delegation(version: str, label: str = "Number of delegates") -> bytes:
+    book = Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label::Arabic (ar)", "label::English (en)"])
+    survey.append(["integer", "delegates", "عدد المندوبين", label])
+    settings = book.create_sheet("settings")
+    settings.append(["form_title", "form_id", "version"])
+    settings.append(["Delegation", "delegation_2025", version])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+async def open_until_tomorrow(boss) -> None:
+    await boss.press("🟢 Open until…")
+    tomorrow = datetime.now(ZoneInfo("Africa/Cairo")).date() + timedelta(days=1)
+    if tomorrow.day == 1:
+        await boss.press(f"{tomorrow:%B} »")
+    await boss.press(f"{tomorrow:%d}")
+
+
+async def test_a_new_version_must_change_its_number_and_replaces_the_open_one(tg, app):
+    boss = secretariat(tg)
+    await boss.send("/menu")
+    await boss.press("🗂 Questionnaires")
+    await boss.press("⬆️ Publish a new questionnaire (.xlsx)")
+    await boss.upload(delegation("1"), "delegation.xlsx", XLSX)
+    assert "checked and saved" in boss.messages()[-2].text
+    await open_until_tomorrow(boss)
+    assert "🟢 Open" in strip_bidi(boss.last_message().text)
+    await boss.press("‹ Back")
+    await boss.press("⬆️ Publish a new questionnaire (.xlsx)")
+    await boss.upload(delegation("1", "Delegates"), "delegation.xlsx", XLSX)
+    refusal = strip_bidi(boss.messages()[-2].text)
+    assert "“delegation_2025” version 1 was already published with other content" in refusal
+    await boss.upload(delegation("2", "Delegates"), "delegation.xlsx", XLSX)
+    saved = strip_bidi(boss.messages()[-2].text)
+    assert "(version 2) checked and saved" in saved
+    await open_until_tomorrow(boss)
+    assert "Version 1 of this questionnaire was open and is now closed" in strip_bidi(
+        boss.messages()[-2].text)
+    async with transaction(app.pool) as session:
+        chief = await users.by_telegram_id(session, boss.id)
+        statuses = {form.version: form_catalog.status_of(form)
+                    for form in await form_catalog.list_forms(session, chief)
+                    if form.key == "delegation_2025"}
+    assert statuses == {"1": "closed", "2": "open"}
