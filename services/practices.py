@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services import audit, clock, submissions
+from services import audit, clock, form_reports, submissions
 from services.errors import NotAllowed, NotFound, ServiceError
-from services.forms.definition import FormDefinition
+from services.forms.definition import Choice, FormDefinition
 from services.permissions import Action, can, require
 from storage.models import (
     Answer,
@@ -117,6 +117,51 @@ async def practice_form(session: AsyncSession) -> Form:
     if form is None:
         raise NoPracticeForm()
     return form
+
+
+async def practice_forms(session: AsyncSession) -> list[Form]:
+    """Every version of the practice form, newest first: the practices made with a closed
+    version stay readable, filterable and exported with their own definition."""
+    return list(await session.scalars(
+        select(Form).where(Form.kind == FormKind.PRACTICE).order_by(Form.id.desc())))
+
+
+async def filter_choices(session: AsyncSession,
+                         question: str) -> list[tuple[FormDefinition, Choice]]:
+    """The choices of a question over every version of the practice form (the newest
+    version's wording first), for filtering the practices of all versions."""
+    found: dict[str, tuple[FormDefinition, Choice]] = {}
+    for form in await practice_forms(session):
+        defn = submissions.definition(form)
+        try:
+            asked = defn.question(question)
+        except KeyError:
+            continue
+        for choice in asked.choices:
+            found.setdefault(choice.name, (defn, choice))
+    return list(found.values())
+
+
+async def export_table(session: AsyncSession, actor: User, locale: str,
+                       words: form_reports.ExportWords) -> form_reports.Table:
+    """Every practice a state has sent (never a draft), one row each, over every version of
+    the practice form: a column per question of any version, the newest version's label."""
+    require(actor, Action.REVIEW_PRACTICES)
+    tables = [await form_reports.export_table(session, actor, form.id, locale, words,
+                                              drafts=False)
+              for form in await practice_forms(session)]
+    labels: dict[str, str] = {}
+    for table in tables:  # newest first: its labels win
+        for name, label in zip(table.names, table.labels, strict=True):
+            labels.setdefault(name, label)
+    names = list(labels)
+    rows = []
+    for table in reversed(tables):  # the oldest practices first, as before a new version
+        for row in table.rows:
+            cells = dict(zip(table.names, row, strict=True))
+            rows.append([cells.get(name) for name in names])
+    rows.sort(key=lambda row: str(row[0] or ""))  # by state, as one version's table is
+    return form_reports.Table([labels[name] for name in names], names, rows)
 
 
 async def _read(session: AsyncSession, submission: Submission) -> Practice:

@@ -30,6 +30,7 @@ def practices_dialog() -> Dialog:
         Window(
             T("practices-detail"),
             T("practices-comment", when="returned"),
+            T("practices-closed-note", when="closed"),
             Button(L("practices-edit"), id="edit", on_click=h.on_open, when="editable"),
             Button(L("practices-view"), id="view", on_click=h.on_open,
                    when=lambda data, *_: not data["editable"]),

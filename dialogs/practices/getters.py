@@ -2,8 +2,7 @@ from aiogram_dialog import DialogManager
 
 from dialogs.formatting import clip, excerpt
 from dialogs.practices.display import answers_html, status_mark
-from services import member_states, practices
-from services.submissions import definition
+from services import member_states, practices, submissions
 from services.timezones import local
 
 CHOICE_LABEL = 100  # characters of a choice on a filter button
@@ -48,7 +47,10 @@ async def own_detail_getter(dialog_manager: DialogManager, session, user, l10n, 
     practice = await practices.own_practice(session, user,
                                             dialog_manager.dialog_data["practice_id"])
     data = await _detail(practice, session, user, l10n)
-    data["editable"] = str(practice.status) in ("draft", "returned")
+    # a closed form takes no answer (submissions.is_open), a returned practice's neither
+    waiting = str(practice.status) in ("draft", "returned")
+    data["editable"] = waiting and submissions.is_open(practice.submission.form)
+    data["closed"] = waiting and not data["editable"]
     return data
 
 
@@ -82,10 +84,11 @@ def filters_of(dialog_manager: DialogManager) -> practices.Filters:
     return practices.Filters(data.get("state"), data.get("coordination"), data.get("objective"))
 
 
-async def _form_question(session, name: str):
-    form = await practices.practice_form(session)
-    defn = definition(form)
-    return defn, defn.question(name)
+async def _chosen_label(session, question: str, name: str, locale: str) -> str:
+    for defn, choice in await practices.filter_choices(session, question):
+        if choice.name == name:
+            return defn.text(choice.label, locale)
+    return ""
 
 
 async def shared_list_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
@@ -96,13 +99,12 @@ async def shared_list_getter(dialog_manager: DialogManager, session, user, l10n,
     items = [(str(p.id), _label(p, untitled, p.state_code)) for p in found]
     state = await _state_name(session, filters.state, locale) if filters.state else ""
     kind = objective = ""
-    if filters.coordination or filters.objective:
-        defn, asked = await _form_question(session, practices.COORDINATION_QUESTION)
-        if filters.coordination and (choice := asked.choice(filters.coordination)):
-            kind = defn.text(choice.label, locale)
-        objectives = defn.question(practices.OBJECTIVES_QUESTION)
-        if filters.objective and (choice := objectives.choice(filters.objective)):
-            objective = excerpt(defn.text(choice.label, locale), 60)
+    if filters.coordination:
+        kind = await _chosen_label(session, practices.COORDINATION_QUESTION,
+                                   filters.coordination, locale)
+    if filters.objective:
+        objective = excerpt(await _chosen_label(session, practices.OBJECTIVES_QUESTION,
+                                                filters.objective, locale), 60)
     return {
         "items": items, "count": len(found),
         "state": state, "kind": kind, "objective": objective,
@@ -118,9 +120,9 @@ async def shared_states_getter(dialog_manager: DialogManager, session, user, l10
 
 
 async def _choices_getter(session, name: str, locale: str) -> dict:
-    defn, asked = await _form_question(session, name)
+    choices = await practices.filter_choices(session, name)
     return {"items": [(str(i), excerpt(defn.text(c.label, locale), CHOICE_LABEL))
-                      for i, c in enumerate(asked.choices)]}
+                      for i, (defn, c) in enumerate(choices)]}
 
 
 async def shared_coordination_getter(dialog_manager: DialogManager, session, l10n,

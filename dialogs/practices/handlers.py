@@ -8,7 +8,6 @@ from dialogs.practices import notices
 from dialogs.states import PracticeReviewSG, PracticesSG, SharedPracticesSG, SurveySG
 from services import form_reports, member_states, practice_documents, practices
 from services.errors import ServiceError
-from services.submissions import definition
 
 # widget ids (short: they travel in every button's callback data)
 OWN_ID = "p"
@@ -143,9 +142,7 @@ async def on_export(callback: CallbackQuery, button: Button, manager: DialogMana
     locale = l10n.locale
     try:
         if button.widget_id == "xlsx":
-            form = await practices.practice_form(session)
-            table = await form_reports.export_table(session, user, form.id, locale,
-                                                    export_words(l10n), drafts=False)
+            table = await practices.export_table(session, user, locale, export_words(l10n))
             content = form_reports.export_xlsx(table, locale=locale)
             count = len(table.rows)
         else:
@@ -218,12 +215,12 @@ async def on_filter_state(callback: CallbackQuery, widget: Select, manager: Dial
 async def _filter_choice(callback: CallbackQuery, manager: DialogManager, question: str,
                          key: str, item_id: str) -> None:
     session, _, _ = _data(manager)
-    asked = definition(await practices.practice_form(session)).question(question)
+    choices = await practices.filter_choices(session, question)
     position = _practice_id(item_id)
-    if position is None or position >= len(asked.choices):
+    if position is None or position >= len(choices):
         await _stale(callback, manager)
         return
-    manager.dialog_data[key] = asked.choices[position].name
+    manager.dialog_data[key] = choices[position][1].name
     await manager.switch_to(SharedPracticesSG.list)
 
 

@@ -35,6 +35,7 @@ practices-detail = <b>{ $title }</b>
 practices-comment = 💬 <b>ملاحظة الأمانة العامة:</b> { $comment }
 practices-edit = ✏️ تعديل وإرسال
 practices-view = 👁 عرض
+practices-closed-note = 🔒 أغلقت الأمانة العامة استمارة الممارسات: لا يمكن تعديل هذه الممارسة حتى يُعاد فتحها.
 practices-review-head = <b>🤝 الممارسات الواردة من الدول الأعضاء</b>
     { $count ->
         [0] لم تُرسل أي ممارسة بعد.
@@ -90,7 +91,7 @@ practices-circulated = عُمّمت { $count ->
    *[other] { $people } نقطة اتصال
 }.
 practices-refused = { $reason ->
-    [no-form] استمارة الممارسات غير متاحة حاليًا.
+    [no-form] لا تستقبل الأمانة العامة ممارسات جديدة حاليًا (استمارة الممارسات مغلقة).
     [wrong-status] لم تعد هذه الممارسة بانتظار قرار.
     [nothing-to-circulate] لا توجد ممارسات مقبولة للتعميم.
     [other-state] هذه الممارسة غير متاحة لك.

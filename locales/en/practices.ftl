@@ -32,6 +32,7 @@ practices-detail = <b>{ $title }</b>
 practices-comment = 💬 <b>The Secretariat's comment:</b> { $comment }
 practices-edit = ✏️ Edit and submit
 practices-view = 👁 View
+practices-closed-note = 🔒 The Secretariat has closed the practice form: this practice cannot be changed until it is reopened.
 practices-review-head = <b>🤝 Practices sent by the member states</b>
     { $count ->
         [0] None has been sent yet.
@@ -72,7 +73,7 @@ practices-circulated = Circulated: { $count ->
    *[other] { $people } focal points
 }.
 practices-refused = { $reason ->
-    [no-form] The practice form is not available at the moment.
+    [no-form] The Secretariat is not taking new practices at the moment (the practice form is closed).
     [wrong-status] This practice is no longer awaiting a decision.
     [nothing-to-circulate] There is no accepted practice to circulate.
     [other-state] This practice is not available to you.

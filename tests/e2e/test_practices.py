@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from dialogs.formatting import clip
 from dialogs.practices.getters import CHOICE_LABEL
-from services import practices, registration, submissions
+from services import form_catalog, practices, registration, submissions
 from services.forms.xlsform import load_xlsform
 from storage.database import transaction
 from storage.models import Delivery, Role, SubmissionStatus
@@ -322,3 +322,76 @@ async def test_a_practice_left_halfway_keeps_its_answers(tg, app):
     assert "Coordination mechanism" in text(fp)  # where it stopped
     await fp.press("‹ Previous")
     assert "Current answer: " + label("coordination_type", "vertical", "en") in text(fp)
+
+
+async def sent_practice(app, author_id: int, title: str, *, kind: str = "vertical",
+                        objective: str = "obj15", cleared: bool = True) -> int:
+    """A practice answered in full and submitted by a focal point of its state."""
+    values = {**REQUIRED_ANSWERS, "title": title, "coordination_type": kind,
+              "gcm_objectives": [objective], "may_circulate": "yes" if cleared else "no"}
+    async with transaction(app.pool) as session:
+        author = await users.by_telegram_id(session, author_id)
+        record = await practices.create(session, author)
+        for name, value in values.items():
+            await submissions.answer(session, author, record.id, name, value, None)
+        await practices.submit(session, author, record.id)
+        return record.id
+
+
+REQUIRED_ANSWERS = {
+    "coordination_type": "vertical", "mechanism": "committee",
+    "lead_institution": "Ministry of Local Administration", "participants": "Governorates",
+    "since_year": 2020, "practice_status": "completed",
+    "description": "A desk in every governorate.", "gcm_objectives": ["obj15"],
+    "gcm_principles": ["whole_of_government"], "may_circulate": "yes",
+    "contact_name": "Rania", "contact_email": "rania@example.org"}
+
+
+async def test_closing_the_practice_form_keeps_existing_practices_usable(tg, app):
+    boss = secretariat(tg)
+    await boss.send("/menu")
+    reader = await focal(tg, app, 6301, "MA", name="Reader")
+    await focal(tg, app, 6302, "EG", name="Author")
+    author = await focal(tg, app, 6303, "LB", name="Returned")
+    shared = await sent_practice(app, 6302, "One-stop shop", objective="obj07")
+    returned = await sent_practice(app, 6303, "Lebanon draft law")
+    async with transaction(app.pool) as session:
+        secretary = await users.by_telegram_id(session, 700001)
+        await practices.accept(session, secretary, shared)
+        await practices.circulate(session, secretary)
+        await practices.return_practice(session, secretary, returned, "Add the results.")
+        form = await practices.practice_form(session)
+        await form_catalog.close_form(session, secretary, form.id)
+
+    # other states still filter the circulated practices by coordination and objective
+    await reader.send("/menu")
+    await reader.press("🤝 Practices")
+    await reader.press("🌍 Practices from other states")
+    await reader.press("🔀 By coordination")
+    await reader.press(label("coordination_type", "vertical", "en"))
+    assert "One practice" in text(reader), reader.transcript(last=2)
+    await reader.press("🎯 By GCM objective")
+    await reader.press(clip(label("gcm_objectives", "obj07", "en"), CHOICE_LABEL))
+    assert "One practice" in text(reader) and "went wrong" not in text(reader)
+    # a new practice is refused, saying why
+    await reader.send("/menu")
+    await reader.press("🤝 Practices")
+    await reader.press("➕ New practice")
+    assert "not taking new practices" in reader.last_answer.text
+
+    # the returned practice says why it cannot be changed now
+    await author.send("/menu")
+    await author.press("🤝 Practices")
+    await author.press(next(b for b in author.last_message().button_labels if "↩️" in b))
+    assert "Add the results." in text(author) and "closed the practice form" in text(author)
+    assert "✏️ Edit and submit" not in author.last_message().button_labels
+
+    # the secretariat's Excel export still has every practice sent
+    await boss.send("/menu")
+    await boss.press("🤝 Practices")
+    await boss.press("📊 Excel (.xlsx)")
+    sheet = load_workbook(io.BytesIO(last_file(boss, ".xlsx").content)).active
+    header = [cell.value for cell in sheet[1]]
+    titles = {row[header.index("Title of the practice")]
+              for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert titles == {"One-stop shop", "Lebanon draft law"}
