@@ -4,6 +4,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from pathlib import Path
 
 from alembic.util.exc import CommandError as AlembicError
 from pydantic import ValidationError
@@ -61,6 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _missing_sqlite_folder(database_url: str) -> str | None:
+    """The folder an SQLite file would go in, if it does not exist. Said before connecting:
+    aiosqlite's thread outlives a failed connection and prints a traceback at exit."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    folder = Path(url.database).expanduser().resolve().parent
+    return None if folder.is_dir() else str(folder)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -75,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
             settings.token()
         if command == "webhook":
             settings.webhook()
+        if missing := _missing_sqlite_folder(settings.database_url):
+            return fail(f"cannot open the database {_safe_url(settings.database_url)}: "
+                        f"the folder {missing} does not exist")
         from bot import commands  # aiogram is slow to import: not before the settings are sound
 
         asyncio.run(commands.COMMANDS[command](settings, args))
