@@ -225,7 +225,8 @@ async def _ask_other(manager: DialogManager, answers: dict, question: Question) 
 
 async def on_tick(callback: CallbackQuery, widget: Select, manager: DialogManager,
                   item_id: str) -> None:
-    """Tick or untick one choice of a multiple choice; saved with "Done"."""
+    """Tick or untick one choice of a multiple choice, saved at once: nothing is lost
+    however the person leaves (/menu included)."""
     submission, answers, defn = await _load(manager)
     question = defn.question(manager.dialog_data["q"])
     choice = choice_at(question, item_id) if question.type == "select_multiple" else None
@@ -238,6 +239,12 @@ async def on_tick(callback: CallbackQuery, widget: Select, manager: DialogManage
         ticks.remove(choice.name)
     else:
         ticks.append(choice.name)
+    if not ticks and submissions.is_required(question, submissions.values_of(answers)):
+        return  # none ticked on a required question: simply unanswered
+    if await _save(callback, manager, [c.name for c in question.choices if c.name in ticks]):
+        saved = (await _load(manager))[1].get(question.name)  # its revision, for the next
+        manager.dialog_data["seen"] = saved.revision if saved else None
+        manager.dialog_data["ticks_shown"] = list(ticks)
 
 
 async def on_multi_done(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -245,7 +252,9 @@ async def on_multi_done(callback: CallbackQuery, button: Button, manager: Dialog
     checked = set(manager.dialog_data.get("ticks", []))
     question = defn.question(manager.dialog_data["q"])
     in_form_order = [c.name for c in question.choices if c.name in checked]
-    if not await _save(callback, manager, in_form_order):
+    current = answers.get(question.name)
+    saved = current is not None and current.value == in_form_order  # by the ticks already
+    if not saved and not await _save(callback, manager, in_form_order):
         return
     if "other" in in_form_order and question.or_other:
         await _ask_other(manager, answers, question)  # the ticks are kept; now the text

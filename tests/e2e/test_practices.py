@@ -395,3 +395,33 @@ async def test_closing_the_practice_form_keeps_existing_practices_usable(tg, app
     titles = {row[header.index("Title of the practice")]
               for row in sheet.iter_rows(min_row=3, values_only=True)}
     assert titles == {"One-stop shop", "Lebanon draft law"}
+
+
+async def test_ticks_are_kept_when_the_person_leaves_with_menu(tg, app):
+    fp = await focal(tg, app, 6401, "OM")
+    answered = {name: REQUIRED_ANSWERS[name] for name in (
+        "coordination_type", "mechanism", "lead_institution", "participants", "since_year",
+        "practice_status", "description")}
+    async with transaction(app.pool) as session:
+        author = await users.by_telegram_id(session, 6401)
+        record = await practices.create(session, author)
+        for name, value in {"title": "Ticked", **answered, "results": "Faster",
+                            "challenges": "Budget", "lessons": "Start small"}.items():
+            await submissions.answer(session, author, record.id, name, value, None)
+    await fp.send("/menu")
+    await fp.press("🤝 Practices")
+    await fp.press("📝 Ticked")
+    await fp.press("✏️ Edit and submit")
+    assert "Global Compact" in text(fp)
+    first, second = (label("gcm_objectives", name, "en") for name in ("obj01", "obj07"))
+    await fp.press("⬜ " + first)
+    await fp.press("⬜ " + second)
+    await fp.press("☑️ " + first)  # unticked again
+    await fp.send("/menu")  # neither Done nor Save and leave
+    await fp.press("🤝 Practices")
+    await fp.press("📝 Ticked")
+    await fp.press("✏️ Edit and submit")
+    assert "principles" in text(fp).lower()  # the objectives were answered: the next one
+    await fp.press("‹ Previous")
+    shown = fp.last_message().button_labels
+    assert "☑️ " + second in shown and "⬜ " + first in shown, shown
