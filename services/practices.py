@@ -393,6 +393,14 @@ async def all_practices(session: AsyncSession, actor: User) -> list[Practice]:
     return sorted(found, key=lambda p: (p.state_code, p.id))
 
 
+async def circulable(session: AsyncSession, actor: User) -> list[Practice]:
+    """The practices that may go to the other states (accepted or circulated, and cleared by
+    their state), by state: the file the secretariat sends by email."""
+    return [practice for practice in await all_practices(session, actor)
+            if practice.cleared and practice.status in (SubmissionStatus.ACCEPTED,
+                                                         SubmissionStatus.CIRCULATED)]
+
+
 async def document(session: AsyncSession, user: User, practice_id: int,
                    index: int) -> dict:
     """One document of a practice the user may read ({file_id, name, size, mime})."""

@@ -53,6 +53,7 @@ def practice_review_dialog() -> Dialog:
                 Button(L("practices-export-xlsx"), id="xlsx", on_click=h.on_export),
                 Button(L("practices-export-docx"), id="docx", on_click=h.on_export),
             ),
+            Button(L("practices-export-docx-all"), id="docx_all", on_click=h.on_export),
             Cancel(L("common-back")),
             unexpected_input(),
             getter=g.review_list_getter,

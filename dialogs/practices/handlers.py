@@ -145,31 +145,36 @@ async def on_export(callback: CallbackQuery, button: Button, manager: DialogMana
             table = await practices.export_table(session, user, locale, export_words(l10n))
             content = form_reports.export_xlsx(table, locale=locale)
             count = len(table.rows)
-        else:
-            found = await practices.all_practices(session, user)
+        else:  # to circulate: only what may go to the states; or everything, internal
+            internal = button.widget_id == "docx_all"
+            found = await (practices.all_practices(session, user) if internal
+                           else practices.circulable(session, user))
             names = {s.code: s.name(locale) for s in
                      await member_states.list_states(session, locale)}
             content = practice_documents.practices_docx(found, names, locale,
-                                                        _document_words(l10n))
+                                                        _document_words(l10n, internal))
             count = len(found)
     except ServiceError as refusal:
         await _refuse(callback, manager, refusal)
         return
-    name = f"{l10n.plain('practices-file-name')}.{button.widget_id}"
+    extension = "xlsx" if button.widget_id == "xlsx" else "docx"
+    internal = "yes" if button.widget_id == "docx_all" else "no"
+    name = f"{l10n.plain('practices-file-name', internal=internal)}.{extension}"
     await bot.send_document(callback.from_user.id, BufferedInputFile(content, name),
                             caption=l10n("practices-export-caption", count=count))
     manager.show_mode = ShowMode.SEND
 
 
-def _document_words(l10n) -> practice_documents.DocumentWords:
+def _document_words(l10n, internal: bool) -> practice_documents.DocumentWords:
+    which = "yes" if internal else "no"
     return practice_documents.DocumentWords(
-        title=l10n.plain("practices-doc-title"),
+        title=l10n.plain("practices-doc-title", internal=which),
         state=l10n.plain("practices-doc-state"),
         status=l10n.plain("practices-doc-status"),
         statuses={status: l10n.plain("practices-status", status=status)
                   for status in form_reports.STATUSES},
         separator=l10n.plain("forms-export-separator"),
-        none=l10n.plain("practices-doc-none"),
+        none=l10n.plain("practices-doc-none", internal=which),
     )
 
 

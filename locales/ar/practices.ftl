@@ -54,7 +54,8 @@ practices-review-head = <b>🤝 الممارسات الواردة من الدو�
     }
 practices-circulate = 📣 تعميم الممارسات المقبولة
 practices-export-xlsx = 📊 إكسل (.xlsx)
-practices-export-docx = 📄 وورد (.docx)
+practices-export-docx = 📄 وورد للتعميم (.docx)
+practices-export-docx-all = 🗂 وورد، كل ما أُرسل (داخلي)
 practices-cleared = { $cleared ->
     [yes] 🔓 توافق الدولة على تعميمها على الدول الأعضاء الأخرى.
    *[no] 🔒 لا توافق الدولة على تعميمها: تبقى لدى الأمانة العامة.
@@ -98,7 +99,10 @@ practices-refused = { $reason ->
     [form-closed] استمارة الممارسات مغلقة.
    *[other] هذه الممارسة غير متاحة.
 }
-practices-file-name = الممارسات
+practices-file-name = { $internal ->
+    [yes] الممارسات-داخلي
+   *[no] الممارسات
+}
 practices-export-caption = { $count ->
     [0] لم تُرسل أي ممارسة بعد.
     [one] ممارسة واحدة.
@@ -107,10 +111,16 @@ practices-export-caption = { $count ->
     [many] { $count } ممارسة.
    *[other] { $count } ممارسة.
 }
-practices-doc-title = الممارسات الوطنية للتنسيق في مجالات الهجرة واللجوء
+practices-doc-title = { $internal ->
+    [yes] الممارسات الوطنية للتنسيق التي أرسلتها الدول الأعضاء (داخلي: ليس للتعميم)
+   *[no] الممارسات الوطنية للتنسيق في مجالات الهجرة واللجوء
+}
 practices-doc-state = الدولة
 practices-doc-status = الحالة
-practices-doc-none = لم تُرسل أي ممارسة بعد.
+practices-doc-none = { $internal ->
+    [yes] لم تُرسل أي ممارسة بعد.
+   *[no] لا توجد بعد ممارسة مقبولة يجوز تعميمها.
+}
 practices-document-caption = 📎 { $name } · { $title }
 practices-shared-head = <b>🌍 الممارسات التي عمّمتها الدول الأعضاء الأخرى</b>
     { $count ->

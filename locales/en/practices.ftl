@@ -45,7 +45,8 @@ practices-review-head = <b>🤝 Practices sent by the member states</b>
     }
 practices-circulate = 📣 Circulate accepted practices
 practices-export-xlsx = 📊 Excel (.xlsx)
-practices-export-docx = 📄 Word (.docx)
+practices-export-docx = 📄 Word to circulate (.docx)
+practices-export-docx-all = 🗂 Word, all sent (internal)
 practices-cleared = { $cleared ->
     [yes] 🔓 The state allows circulation to the other member states.
    *[no] 🔒 The state does not allow circulation: it stays with the Secretariat.
@@ -80,16 +81,25 @@ practices-refused = { $reason ->
     [form-closed] The practice form is closed.
    *[other] This practice is not available.
 }
-practices-file-name = practices
+practices-file-name = { $internal ->
+    [yes] practices-internal
+   *[no] practices
+}
 practices-export-caption = { $count ->
     [0] No practice has been sent yet.
     [one] One practice.
    *[other] { $count } practices.
 }
-practices-doc-title = National coordination practices on migration and asylum
+practices-doc-title = { $internal ->
+    [yes] National coordination practices sent by the member states (internal: not for circulation)
+   *[no] National coordination practices on migration and asylum
+}
 practices-doc-state = State
 practices-doc-status = Status
-practices-doc-none = No practice has been sent yet.
+practices-doc-none = { $internal ->
+    [yes] No practice has been sent yet.
+   *[no] No accepted practice may be circulated yet.
+}
 practices-document-caption = 📎 { $name } · { $title }
 practices-shared-head = <b>🌍 Practices circulated by other member states</b>
     { $count ->

@@ -266,11 +266,18 @@ async def test_a_practice_from_submission_to_circulation(tg, app):
     assert "decree.pdf; terms-of-reference.docx" in documents or \
         "decree.pdf, terms-of-reference.docx" in documents, documents
 
-    await boss.press("📄 Word (.docx)")
-    document = Document(io.BytesIO(last_file(boss, ".docx").content))
+    # the Word file to circulate by email holds only what may go to the states
+    await boss.press("📄 Word to circulate (.docx)")
+    document = Document(io.BytesIO(last_file(boss, "practices.docx").content))
     body = "\n".join(p.text for p in document.paragraphs)
-    assert TITLE_EN in body and HIDDEN in body and "decree.pdf" in body
+    assert TITLE_EN in body and "decree.pdf" in body
     assert "Whole-of-government approach" in body
+    assert HIDDEN not in body and "internal" not in body
+    await boss.press("🗂 Word, all sent (internal)")
+    document = Document(io.BytesIO(last_file(boss, "practices-internal.docx").content))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "(internal: not for circulation)" in body
+    assert TITLE_EN in body and HIDDEN in body
 
 
 async def test_an_arabic_secretariat_exports_right_to_left(tg, app):
@@ -286,8 +293,11 @@ async def test_an_arabic_secretariat_exports_right_to_left(tg, app):
         record.status = SubmissionStatus.SUBMITTED  # as if every answer had been given
     await boss.send("/menu")
     await boss.press("🤝 الممارسات")
-    await boss.press("📄 وورد (.docx)")
+    await boss.press("📄 وورد للتعميم (.docx)")  # a practice only submitted: not in it
     document = Document(io.BytesIO(last_file(boss, ".docx").content))
+    assert "ممارسة تونس" not in [p.text for p in document.paragraphs]
+    await boss.press("🗂 وورد، كل ما أُرسل (داخلي)")
+    document = Document(io.BytesIO(last_file(boss, "داخلي.docx").content))
     texts = [p.text for p in document.paragraphs]
     assert "ممارسة تونس" in texts and "الدولة: تونس — الحالة: مُرسلة بانتظار المراجعة" in texts
     assert label("coordination_type", "vertical", "ar") in texts
