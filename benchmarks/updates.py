@@ -2,10 +2,12 @@
 
     python benchmarks/updates.py [--users 10] [--rounds 10] [--only sqlite-1 pg-2 ...]
 
-Each focal point answers a questionnaire over and over: type a number (an answer written to the
-database), press "Very useful" (another answer), then "‹ Previous" twice back to the number: four
-updates, each a dialog step with its database writes. All focal points act at once, each waiting
-for the bot's answer before the next step, as people do. Configurations:
+Each focal point (one per member state, as those of one state share one questionnaire) goes
+back and forth over the first two questions of a questionnaire: type another number on the first
+(the answer is written to the database and the bot shows the next question), press "‹ Previous"
+(back to the first, its current answer shown), again and again. Every update is a dialog step.
+All focal points act at once, each waiting for the bot's answer before its next step, as people
+do. Configurations:
 
 - echo-1: a bare aiogram echo bot (a webhook, the same server settings), the floor;
 - sqlite-1, sqlite-2: `python -m bot webhook` replicas on one SQLite file, state in it;
@@ -19,6 +21,7 @@ of each focal point is a warm-up and not counted. Prints one line a configuratio
 
 import argparse
 import asyncio
+import logging
 import os
 import socket
 import statistics
@@ -32,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.app import fill_database, prepare_database  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from services import form_catalog, registration  # noqa: E402
+from services import form_catalog, member_states, registration  # noqa: E402
 from services.forms.xlsform import load_xlsform  # noqa: E402
 from storage import migrate  # noqa: E402
 from storage.database import create_engine, create_sessionmaker, transaction  # noqa: E402
@@ -44,8 +47,7 @@ from tests.production.replicas import PATH, SECRET, Balancer  # noqa: E402
 FORM = ROOT / "tests" / "e2e" / "forms" / "chat_survey.md"
 PG_URL = os.environ.get("TEST_DATABASE_URL") or "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 REDIS_URL = os.environ.get("TEST_REDIS_URL") or "redis://127.0.0.1:6379/14"
-STATES = ("EG", "JO", "MA", "PS", "TN", "SA", "IQ", "LB")
-STEPS_PER_ROUND = 4
+STEPS_PER_ROUND = 5
 
 ECHO = """
 import asyncio, os
@@ -91,7 +93,8 @@ async def start_replica(tg, balancer, env_extra: dict, echo: bool, log: Path):
            if not k.startswith(("BOT_", "DATABASE_", "WEBHOOK_", "REDIS_"))}
     env.update(BOT_TOKEN=FakeTelegram.TOKEN, TELEGRAM_API_URL=tg.base_url, LOG_LEVEL="WARNING",
                WEBHOOK_URL=balancer.url + PATH, WEBHOOK_SECRET=SECRET, WEBHOOK_HOST="127.0.0.1",
-               WEBHOOK_PORT=str(port), WEBHOOK_PATH=PATH, PYTHONPATH=str(ROOT), **env_extra)
+               WEBHOOK_PORT=str(port), WEBHOOK_PATH=PATH, PYTHONPATH=str(ROOT),
+               THROTTLE_RATE="100000", **env_extra)  # the simulated people are quick
     args = ["-c", ECHO] if echo else ["-m", "bot", "webhook"]
     with log.open("wb") as out:
         proc = await asyncio.create_subprocess_exec(
@@ -131,10 +134,12 @@ async def prepare(database_url: str, users: int) -> list[int]:
                 session, registration.Profile(42, "Secretariat"), "en")
             form, _ = await form_catalog.register(session, load_xlsform(FORM))
             await form_catalog.open_form(session, boss, form.id, None)
-            ids = [600_000 + n for n in range(users)]
+            # one focal point a state: those of one state would answer the same questionnaire
+            states = [s.code for s in await member_states.list_states(session, "en")][:users]
+            ids = [600_000 + n for n in range(len(states))]
             session.add_all(User(telegram_id=i, full_name=f"Focal {i}", role=Role.FOCAL_POINT,
-                                 member_state_code=STATES[n % len(STATES)], locale="en",
-                                 status=UserStatus.ACTIVE) for n, i in enumerate(ids))
+                                 member_state_code=code, locale="en", status=UserStatus.ACTIVE)
+                            for i, code in zip(ids, states, strict=True))
     finally:
         await engine.dispose()
     return ids
@@ -146,11 +151,19 @@ async def survey_rounds(tg, person, rounds: int, measured: list[int]) -> None:
     await person.press(next(b for b in person.last_message().button_labels if "/" in b))
     await person.press("Next ›")
     for n in range(rounds):
-        ids = [await person.send("3"), await person.press("Very useful"),
-               await person.press("‹ Previous"), await person.press("‹ Previous")]
-        assert "How many meetings" in person.last_message().text, person.transcript(last=3)
+        ids = [await survey_step(person, n * STEPS_PER_ROUND + k) for k in range(STEPS_PER_ROUND)]
         if n:  # the first round warms up
             measured += ids
+
+
+async def survey_step(person, k: int) -> int:
+    """Even steps type another number on the first question (an answer written to the
+    database; the bot goes on to the second), odd steps press "‹ Previous" back to it."""
+    if k % 2 == 0:
+        assert "How many meetings" in person.last_message().text, person.transcript(last=2)
+        return await person.send(str(3 + k // 2 % 2))
+    assert "How useful" in person.last_message().text, person.transcript(last=2)
+    return await person.press("‹ Previous")
 
 
 async def echo_rounds(tg, person, rounds: int, measured: list[int]) -> None:
@@ -188,16 +201,18 @@ async def run_config(name: str, users: int, rounds: int, workdir: Path) -> dict:
             await asyncio.gather(*(rounds_of(tg, p, rounds, measured) for p in people))
             wall = time.perf_counter() - began
             total = len(tg.webhook.durations)
+            calls = sum(1 for method, _ in tg.calls if method not in ("setWebhook", "getMe"))
             latencies = sorted(tg.webhook.durations[i] for i in measured)
             assert not tg.violations, tg.violations[:3]
         finally:
+            await tg.webhook.close()  # no more posts to replicas about to go
             for proc in procs:
                 proc.terminate()
                 await proc.wait()
             await balancer.stop()
     if pg is not None:
         pg.drop_all()
-    return dict(name=name, updates=total, rate=total / wall,
+    return dict(name=name, updates=total, rate=total / wall, calls=calls / total,
                 p50=statistics.median(latencies) * 1000,
                 p99=latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000)
 
@@ -214,15 +229,17 @@ async def _flush_redis() -> None:
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=10)
+    parser.add_argument("--users", type=int, default=10,
+                        help="focal points acting at once, one per member state (at most 22)")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--only", nargs="*",
                         default=["echo-1", "sqlite-1", "sqlite-2", "pg-1", "pg-2"])
     args = parser.parse_args()
+    logging.basicConfig(level=logging.CRITICAL)
     print(f"{args.users} focal points at once, {args.rounds} rounds of {STEPS_PER_ROUND} steps "
           f"each (the first not measured); {os.cpu_count()} CPU(s)")
     print(f"{'config':10} {'updates':>8} {'updates/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
-          f"{'p50 / echo':>10}")
+          f"{'p50 / echo':>10} {'API calls/update':>17}")
     floor = None
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only:
@@ -230,7 +247,7 @@ async def main() -> None:
             floor = floor or (r["p50"] if name.startswith("echo") else None)
             ratio = f"{r['p50'] / floor:.1f}x" if floor else "-"
             print(f"{r['name']:10} {r['updates']:8d} {r['rate']:10.1f} {r['p50']:8.1f} "
-                  f"{r['p99']:8.1f} {ratio:>10}", flush=True)
+                  f"{r['p99']:8.1f} {ratio:>10} {r['calls']:17.1f}", flush=True)
 
 
 if __name__ == "__main__":
