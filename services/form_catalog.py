@@ -139,6 +139,8 @@ class StateProgress:
 
 def status_of(form: Form) -> str:
     """open | closed | draft, as it stands now: a form past its close date is closed."""
+    if form.kind == FormKind.PRACTICE:  # taken all year until closed (submissions.is_open)
+        return str(FormStatus.CLOSED if form.status == FormStatus.CLOSED else FormStatus.OPEN)
     if form.status == FormStatus.OPEN and form.closes_at and form.closes_at <= clock.now():
         return str(FormStatus.CLOSED)
     return str(form.status)

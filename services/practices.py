@@ -393,6 +393,15 @@ async def all_practices(session: AsyncSession, actor: User) -> list[Practice]:
     return sorted(found, key=lambda p: (p.state_code, p.id))
 
 
+async def board(session: AsyncSession, actor: User) -> dict[str, dict[str, int]]:
+    """Per state, how many practices it has sent by status (drafts stay the state's own)."""
+    counts: dict[str, dict[str, int]] = {}
+    for practice in await for_review(session, actor):
+        per_state = counts.setdefault(practice.state_code, {})
+        per_state[str(practice.status)] = per_state.get(str(practice.status), 0) + 1
+    return counts
+
+
 async def circulable(session: AsyncSession, actor: User) -> list[Practice]:
     """The practices that may go to the other states (accepted or circulated, and cleared by
     their state), by state: the file the secretariat sends by email."""

@@ -24,7 +24,8 @@ def forms_admin_dialog() -> Dialog:
             state=FormsAdminSG.list,
         ),
         Window(
-            T("forms-detail"),
+            T("forms-detail", when="survey"),
+            T("practices-admin-detail", when="practice"),
             T("forms-closes", when="closes"),
             T("forms-close-confirm", when="closing"),
             Row(
@@ -36,6 +37,8 @@ def forms_admin_dialog() -> Dialog:
                 SwitchTo(L("forms-open"), id="open", state=FormsAdminSG.close_date,
                          when="can_open"),
                 Button(L("forms-close"), id="close", on_click=h.on_close_ask, when="can_close"),
+                Button(L("practices-admin-reopen"), id="reopen", on_click=h.on_reopen_practice,
+                       when="reopen"),
                 Button(L("forms-outline"), id="out", on_click=h.on_outline),
                 Button(L("forms-summaries"), id="sum", on_click=h.on_summaries),
                 Row(

@@ -13,6 +13,7 @@ from services.errors import NotFound, ServiceError
 from services.forms.errors import FormError, Problem
 from services.forms.xlsform import load_xlsform_bytes
 from services.timezones import user_timezone
+from storage.models import FormKind
 
 UPLOAD_LIMIT = 2 * 1024 * 1024
 
@@ -115,6 +116,18 @@ async def on_close_now(callback: CallbackQuery, button: Button, manager: DialogM
         return
     await form_catalog.close_form(data["session"], data["user"], manager.dialog_data["form_id"])
     await alert(callback, manager, data["l10n"].plain("forms-closed"), show_alert=False)
+
+
+async def on_reopen_practice(callback: CallbackQuery, button: Button,
+                             manager: DialogManager) -> None:
+    """The practice form takes practices all year: opened again with no closing date."""
+    data = manager.middleware_data
+    form = await form_catalog.get_form(data["session"], data["user"],
+                                       manager.dialog_data["form_id"])
+    if form.kind != FormKind.PRACTICE:  # a survey is opened until a day, from the calendar
+        await alert(callback, manager, data["l10n"].plain("error-stale"))
+        return
+    await form_catalog.open_form(data["session"], data["user"], form.id, None)
 
 
 async def on_summaries(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:

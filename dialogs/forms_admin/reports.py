@@ -8,7 +8,8 @@ from aiogram.exceptions import TelegramRetryAfter
 from aiogram.types import BufferedInputFile, InputMediaPhoto
 
 from dialogs.formatting import clip
-from services import form_catalog, form_reports, member_states, submissions
+from services import form_catalog, form_reports, member_states, practices, submissions
+from storage.models import FormKind
 
 CHUNK = 3500  # under Telegram's 4096, leaving room for markup
 ALBUM = 10  # Telegram's most photos in one album (and at least 2)
@@ -119,8 +120,11 @@ def export_words(l10n) -> form_reports.ExportWords:
 async def send_export(data: dict, form_id: int, chat_id: int, kind: str) -> None:
     session, user, l10n, bot = data["session"], data["user"], data["l10n"], data["bot"]
     form = await _form(data, form_id)
-    table = await form_reports.export_table(session, user, form_id, l10n.locale,
-                                            export_words(l10n))
+    if form.kind == FormKind.PRACTICE:  # the practices' rules: never a state's draft
+        table = await practices.export_table(session, user, l10n.locale, export_words(l10n))
+    else:
+        table = await form_reports.export_table(session, user, form_id, l10n.locale,
+                                                export_words(l10n))
     if kind == "xlsx":
         content = form_reports.export_xlsx(table, locale=l10n.locale)
     else:

@@ -183,3 +183,18 @@ practices-history-entry = { $action ->
 }
     <i>{ $name }، { DATETIME($at, dateStyle: "medium", timeStyle: "short") }</i>
 practices-history = 🕓 السجل
+practices-admin-detail =
+    <b>{ $title }</b> · الإصدار { $version }
+    { $status ->
+        [open] 🟢 مفتوحة: ترسل الدول ممارساتها طوال العام
+       *[other] 🔒 مغلقة: لا يمكن بدء ممارسة جديدة
+    } — عدد الأسئلة: { $questions }
+    { $sent ->
+        [0] لم تُرسل أي ممارسة بعد.
+        [one] أُرسلت ممارسة واحدة؛ راجعها من 🤝 الممارسات.
+        [two] أُرسلت ممارستان؛ راجعهما من 🤝 الممارسات.
+        [few] أُرسلت { $sent } ممارسات؛ راجعها من 🤝 الممارسات.
+       *[other] أُرسلت { $sent } ممارسة؛ راجعها من 🤝 الممارسات.
+    }
+    { $board }
+practices-admin-reopen = 🟢 فتحها من جديد للممارسات

@@ -153,3 +153,16 @@ practices-history-entry = { $action ->
 }
     <i>{ $name }, { DATETIME($at, dateStyle: "medium", timeStyle: "short") }</i>
 practices-history = 🕓 History
+practices-admin-detail =
+    <b>{ $title }</b> · version { $version }
+    { $status ->
+        [open] 🟢 Open: states send practices all year
+       *[other] 🔒 Closed: no new practice can be started
+    } — { $questions } questions
+    { $sent ->
+        [0] No practice has been sent yet.
+        [one] One practice sent; review it under 🤝 Practices.
+       *[other] { $sent } practices sent; review them under 🤝 Practices.
+    }
+    { $board }
+practices-admin-reopen = 🟢 Open again for practices

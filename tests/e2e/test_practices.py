@@ -435,3 +435,41 @@ async def test_ticks_are_kept_when_the_person_leaves_with_menu(tg, app):
     await fp.press("‹ Previous")
     shown = fp.last_message().button_labels
     assert "☑️ " + second in shown and "⬜ " + first in shown, shown
+
+
+async def test_the_practice_form_among_the_questionnaires(tg, app):
+    boss = secretariat(tg)
+    await boss.send("/menu")
+    await focal(tg, app, 6501, "EG", name="Author")
+    drafter = await focal(tg, app, 6502, "KW", name="Drafter")
+    await sent_practice(app, 6501, "Sent one")
+    async with transaction(app.pool) as session:
+        author = await users.by_telegram_id(session, 6502)
+        record = await practices.create(session, author)
+        await submissions.answer(session, author, record.id, "title", "Secret draft", None)
+
+    await boss.send("/menu")
+    await boss.press("🗂 Questionnaires")
+    await boss.press(next(b for b in boss.last_message().button_labels
+                          if "National coordination practice" in b))
+    screen = text(boss)
+    assert "Open: states send practices all year" in screen and "Not yet open" not in screen
+    assert "One practice sent; review it under 🤝 Practices." in screen
+    assert "Egypt: 📨 1" in screen and "Kuwait" not in screen  # a draft is the state's own
+    await boss.press("⬇️ Excel (.xlsx)")
+    sheet = load_workbook(io.BytesIO(last_file(boss, ".xlsx").content)).active
+    cells = {cell for row in sheet.iter_rows(min_row=3, values_only=True) for cell in row}
+    assert "Sent one" in cells and "Secret draft" not in cells
+
+    await boss.press("🔒 Close now")
+    await boss.press("🔒 Yes, close for all states")
+    assert "Closed: no new practice can be started" in text(boss)
+    await drafter.send("/menu")
+    await drafter.press("🤝 Practices")
+    await drafter.press("➕ New practice")
+    assert "not taking new practices" in drafter.last_answer.text
+    await boss.press("🟢 Open again for practices")
+    assert "Open: states send practices all year" in text(boss)
+    await drafter.press("➕ New practice")
+    assert "not taking new practices" not in (drafter.last_answer.text or "")
+    assert "Next ›" in drafter.last_message().button_labels  # the form's first screen
