@@ -80,6 +80,13 @@ def practices_docx(practices: list[Practice], state_names: Mapping[str, str], lo
             _paragraph(document.add_paragraph(), defn.text(question.label, locale), rtl,
                        bold=True)
             _paragraph(document.add_paragraph(), text, rtl)
+    if rtl:  # the page itself right to left: columns, gutters and numbering from the right
+        from docx.oxml import OxmlElement
+
+        for section in document.sections:
+            section._sectPr.insert_element_before(
+                OxmlElement("w:bidi"), "w:rtlGutter", "w:docGrid", "w:printerSettings",
+                "w:sectPrChange")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -91,6 +98,8 @@ def _paragraph(paragraph, text: str, rtl: bool, *, bold: bool = False) -> None:
 
     run = paragraph.add_run(text)
     run.bold = bold or None
+    if bold:  # Word draws Arabic (a complex script) bold only by w:bCs
+        run._r.get_or_add_rPr().get_or_add_bCs()
     if not rtl:
         return
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -303,6 +303,9 @@ async def test_an_arabic_secretariat_exports_right_to_left(tg, app):
     assert label("coordination_type", "vertical", "ar") in texts
     assert "نهج الحكومة بأكملها" in texts
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert document.sections[0]._sectPr.find(f"{w}bidi") is not None
+    bold = [run for p in document.paragraphs for run in p.runs if run.bold]
+    assert bold and all(run._r.rPr.find(f"{w}bCs") is not None for run in bold)
     for paragraph in document.paragraphs:
         assert paragraph._p.pPr.find(f"{w}bidi") is not None, paragraph.text
         for run in paragraph.runs:
