@@ -14,12 +14,14 @@ def status_mark(status: str) -> str:
             "circulated": "🌍"}.get(status, "•")
 
 
-def answers_html(practice: practices.Practice, locale: str) -> str:
-    """Every answered question as a bold label over its answer, escaped, within the limit."""
+def answers_html(practice: practices.Practice, locale: str, *, limit: int = BODY_LIMIT,
+                 hidden: tuple[str, ...] = ()) -> str:
+    """Every answered question (but `hidden`) as a bold label over its answer, escaped,
+    within `limit` characters."""
     defn = practice.definition
     blocks = []
     for question in submissions.answerable(defn, practice.values):
-        if question.name == practices.TITLE_QUESTION:
+        if question.name == practices.TITLE_QUESTION or question.name in hidden:
             continue
         shown = answer_text(defn, question, practice.values.get(question.name), locale,
                             practice.values)
@@ -29,7 +31,7 @@ def answers_html(practice: practices.Practice, locale: str) -> str:
                       f"{html.escape(clip(shown, 600))}")
     body, used = [], 0
     for block in blocks:
-        if used + len(block) > BODY_LIMIT:
+        if used + len(block) > limit:
             body.append("…")
             break
         body.append(block)

@@ -1,7 +1,7 @@
 from aiogram_dialog import DialogManager
 
-from dialogs.formatting import clip, excerpt
-from dialogs.practices.display import answers_html, status_mark
+from dialogs.formatting import excerpt
+from dialogs.practices.display import BODY_LIMIT, answers_html, status_mark
 from services import member_states, practices, submissions
 from services.timezones import local
 
@@ -18,6 +18,10 @@ async def _state_name(session, code: str, locale: str) -> str:
     return state.name(locale) if state else code
 
 
+async def _state_names(session, locale: str) -> dict[str, str]:
+    return {s.code: s.name(locale) for s in await member_states.list_states(session, locale)}
+
+
 async def own_list_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
     found = await practices.own_practices(session, user)
     untitled = l10n.plain("practices-untitled")
@@ -28,16 +32,19 @@ async def own_list_getter(dialog_manager: DialogManager, session, user, l10n, **
     }
 
 
-async def _detail(practice: practices.Practice, session, user, l10n) -> dict:
+async def _detail(practice: practices.Practice, session, user, l10n,
+                  hidden: tuple[str, ...] = ()) -> dict:
     submitted = practice.submission.submitted_at
+    comment = practice.comment or ""  # whole (at most COMMENT_LIMIT): the answers give way
     return {
         "title": practice.title or l10n.plain("practices-untitled"),
         "state": await _state_name(session, practice.state_code, l10n.locale),
         "status": str(practice.status),
-        "comment": clip(practice.comment or "", 700),
+        "comment": comment,
         "returned": str(practice.status) == "returned" and bool(practice.comment),
         "submitted_at": local(submitted, user) if submitted else "",
-        "answers": answers_html(practice, l10n.locale),
+        "answers": answers_html(practice, l10n.locale, limit=BODY_LIMIT - len(comment),
+                                hidden=hidden),
         "documents": len(practice.documents),
         "has_documents": bool(practice.documents),
     }
@@ -57,7 +64,9 @@ async def own_detail_getter(dialog_manager: DialogManager, session, user, l10n, 
 async def review_list_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
     found = await practices.for_review(session, user)
     untitled = l10n.plain("practices-untitled")
-    items = [(str(p.id), _label(p, untitled, p.state_code)) for p in found]
+    names = await _state_names(session, l10n.locale)
+    items = [(str(p.id), _label(p, untitled, names.get(p.state_code, p.state_code)))
+             for p in found]
     return {
         "items": items,
         "count": len(found),
@@ -96,7 +105,9 @@ async def shared_list_getter(dialog_manager: DialogManager, session, user, l10n,
     found = await practices.shared(session, user, filters)
     locale = l10n.locale
     untitled = l10n.plain("practices-untitled")
-    items = [(str(p.id), _label(p, untitled, p.state_code)) for p in found]
+    names = await _state_names(session, locale)
+    items = [(str(p.id), _label(p, untitled, names.get(p.state_code, p.state_code)))
+             for p in found]
     state = await _state_name(session, filters.state, locale) if filters.state else ""
     kind = objective = ""
     if filters.coordination:
@@ -138,5 +149,6 @@ async def shared_objectives_getter(dialog_manager: DialogManager, session, l10n,
 async def shared_detail_getter(dialog_manager: DialogManager, session, user, l10n,
                                **_) -> dict:
     practice = await practices.readable(session, user, dialog_manager.dialog_data["practice_id"])
-    return await _detail(practice, session, user, l10n)
+    # the other states read what was circulated, not whether the state allowed it
+    return await _detail(practice, session, user, l10n, hidden=(practices.CIRCULATE_QUESTION,))
 

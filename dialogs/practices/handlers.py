@@ -130,6 +130,8 @@ async def on_circulate(callback: CallbackQuery, button: Button, manager: DialogM
         await _refuse(callback, manager, refusal)
         return
     people = await notices.circulation_digest(manager.middleware_data, circulation)
+    for practice in circulation.practices:  # and each state is told its own went out
+        await notices.practice_decided(manager.middleware_data, practice)
     await callback.answer(l10n.plain("practices-circulated", count=len(circulation.practices),
                                      people=people), show_alert=True)
     await manager.switch_to(PracticeReviewSG.list)

@@ -147,6 +147,7 @@ practices-notice-submitted = 🤝 { $again ->
 }: «{ $title }». راجعها من 🤝 الممارسات.
 practices-notice-decided = 🤝 { $decision ->
     [accepted] قبلت الأمانة العامة ممارسة دولتك «{ $title }».
+    [circulated] عمّمت الأمانة العامة ممارسة دولتك «{ $title }» على الدول الأعضاء الأخرى.
    *[returned] أعادت الأمانة العامة ممارسة دولتك «{ $title }» لإدخال تعديلات: { $comment }
     عدّلها وأعد إرسالها من 🤝 الممارسات.
 }

@@ -123,6 +123,7 @@ practices-notice-submitted = 🤝 { $state } { $again ->
 }: “{ $title }”. Review it under 🤝 Practices.
 practices-notice-decided = 🤝 { $decision ->
     [accepted] The Secretariat has accepted your state's practice “{ $title }”.
+    [circulated] The Secretariat has circulated your state's practice “{ $title }” to the other member states.
    *[returned] The Secretariat has returned your state's practice “{ $title }” for changes: { $comment }
     Edit and resubmit it under 🤝 Practices.
 }

@@ -133,7 +133,7 @@ async def test_a_practice_from_submission_to_circulation(tg, app):
     await boss.send("/menu")
     await boss.press("🤝 Practices")
     assert "one awaiting your review" in text(boss)
-    await boss.press(next(b for b in boss.last_message().button_labels if "EG ·" in b))
+    await boss.press(next(b for b in boss.last_message().button_labels if "Egypt ·" in b))
     detail = text(boss)
     assert TITLE_AR in detail and "submitted, awaiting review" in detail
     assert "allows circulation" in detail and "وزارة الخارجية" in detail
@@ -196,6 +196,7 @@ async def test_a_practice_from_submission_to_circulation(tg, app):
     assert "Egypt" in digest.text and "Both horizontal and vertical" in digest.text
     assert HIDDEN not in digest.text
     await eventually(lambda: message_with(dalia, "عمّمتها الأمانة العامة", "مصر"))
+    await eventually(lambda: message_with(amal, "عمّمت الأمانة العامة ممارسة دولتك", TITLE_EN))
     await boss.press("📣 Circulate accepted practices")
     assert "No accepted practice is waiting" in text(boss)
     async with transaction(app.pool) as session:
@@ -222,8 +223,9 @@ async def test_a_practice_from_submission_to_circulation(tg, app):
     await chadi.press("🎯 By GCM objective")
     await chadi.press(clip(label("gcm_objectives", "obj07", "en"), CHOICE_LABEL))
     assert "One practice" in text(chadi)
-    await chadi.press(next(b for b in chadi.last_message().button_labels if "EG ·" in b))
+    await chadi.press(next(b for b in chadi.last_message().button_labels if "Egypt ·" in b))
     assert TITLE_EN in text(chadi) and "7. Address and reduce vulnerabilities" in text(chadi)
+    assert "May this practice be circulated" not in text(chadi)  # the state's own business
     await chadi.press("📎 Documents")
     got = [m.document.file_name for m in chadi.messages() if m.document]
     assert got == ["decree.pdf", "terms-of-reference.docx"]
@@ -368,11 +370,13 @@ async def test_closing_the_practice_form_keeps_existing_practices_usable(tg, app
     author = await focal(tg, app, 6303, "LB", name="Returned")
     shared = await sent_practice(app, 6302, "One-stop shop", objective="obj07")
     returned = await sent_practice(app, 6303, "Lebanon draft law")
+    long_comment = "Add the results. " + "Name each ministry and its role. " * 50 + "The end."
+    assert 1000 < len(long_comment) <= practices.COMMENT_LIMIT
     async with transaction(app.pool) as session:
         secretary = await users.by_telegram_id(session, 700001)
         await practices.accept(session, secretary, shared)
         await practices.circulate(session, secretary)
-        await practices.return_practice(session, secretary, returned, "Add the results.")
+        await practices.return_practice(session, secretary, returned, long_comment)
         form = await practices.practice_form(session)
         await form_catalog.close_form(session, secretary, form.id)
 
@@ -396,7 +400,8 @@ async def test_closing_the_practice_form_keeps_existing_practices_usable(tg, app
     await author.send("/menu")
     await author.press("🤝 Practices")
     await author.press(next(b for b in author.last_message().button_labels if "↩️" in b))
-    assert "Add the results." in text(author) and "closed the practice form" in text(author)
+    assert long_comment.strip() in text(author)  # whole, never clipped
+    assert "closed the practice form" in text(author)
     assert "✏️ Edit and submit" not in author.last_message().button_labels
 
     # the secretariat's Excel export still has every practice sent
