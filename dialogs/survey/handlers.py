@@ -239,9 +239,16 @@ async def on_tick(callback: CallbackQuery, widget: Select, manager: DialogManage
         ticks.remove(choice.name)
     else:
         ticks.append(choice.name)
-    if not ticks and submissions.is_required(question, submissions.values_of(answers)):
+    values = submissions.values_of(answers)
+    if not ticks and submissions.is_required(question, values):
         return  # none ticked on a required question: simply unanswered
-    if await _save(callback, manager, [c.name for c in question.choices if c.name in ticks]):
+    chosen = [c.name for c in question.choices if c.name in ticks]
+    try:  # ticks the form refuses yet ("at least two") wait for Done or leaving, said then
+        submissions.check(question, chosen, {**values, question.name: chosen},
+                          today=submissions.local_today(_data(manager)[1]))
+    except submissions.Invalid:
+        return
+    if await _save(callback, manager, chosen):
         saved = (await _load(manager))[1].get(question.name)  # its revision, for the next
         manager.dialog_data["seen"] = saved.revision if saved else None
         manager.dialog_data["ticks_shown"] = list(ticks)

@@ -95,12 +95,14 @@ async def test_ticks_are_saved_when_leaving_a_multiple_choice_without_done(tg, a
     await fp.press("‹ Previous")
     assert (await stored(app, fp, fixes))["needs"] == ["data"]
     assert "☑️ Labour migration" in fp.last_message().button_labels
-    await fp.press("⬜ Asylum")
-    await fp.press("⬜ Data")
-    await fp.press("‹ Previous")  # three ticks break the form's constraint: refused, kept
+    await fp.press("⬜ Asylum")  # each acceptable tick is saved at once
+    assert (await stored(app, fp, fixes))["topics"] == ["labour", "asylum"]
+    await fp.press("⬜ Data")  # three break the form's constraint: said when leaving
+    assert "At most two" not in fp.messages()[-2].text
+    await fp.press("‹ Previous")
     assert fp.messages()[-2].text == "At most two"
     assert "Topics" in text(fp) and "☑️ Data" in fp.last_message().button_labels
-    assert (await stored(app, fp, fixes))["topics"] == ["labour"]
+    assert (await stored(app, fp, fixes))["topics"] == ["labour", "asylum"]
     await fp.press("☑️ Labour migration")
     await fp.press("Keep this answer ›")
     assert (await stored(app, fp, fixes))["topics"] == ["asylum", "data"]

@@ -62,12 +62,13 @@ async def test_the_history_lists_changes_newest_first_with_who_and_when(tg, app,
     assert "🕓 History of changes" in sami.last_message().button_labels
     await sami.press("🕓 History of changes")
     shown = entries(sami)
-    assert len(shown) == 4, shown
+    assert len(shown) == 5, shown  # each tick is saved as it is given
     assert all(entry.split("\n")[-1].removeprefix("Sami, ") in when for entry in shown[:3])
     assert shown[0].startswith("4. Remarks\n→ skipped (no answer)\nSami, " + second_day)
     assert shown[1].startswith("3. Date of the visit\n→ March 5, 2024\nSami, " + second_day)
     assert shown[2].startswith("2. Region\n→ Region 2\nSami, ")
     assert shown[3].startswith("1. Places\n→ Place 1, Place 4\nHala, " + first_day)
+    assert shown[4].startswith("1. Places\n→ Place 1\nHala, " + first_day)
     assert "Older ›" not in sami.last_message().button_labels
     await sami.press("‹ Back")
     assert "📨 Submit for my state" in sami.last_message().button_labels  # the review again
