@@ -78,6 +78,7 @@ help-text = { $role ->
         • <b>Announcements</b>: write to all focal points, some states or one language, now or at a chosen hour, and follow the delivery.
         • <b>Questionnaires</b>: publish an XLSForm, follow which states answered, read summaries and charts, export the answers.
         • <b>Deadlines</b>: set what the states owe and by when; reminders go to the states that have not submitted, and every Sunday you get a digest.
+        • <b>🤝 Practices</b>: read the national coordination practices the states send, accept them or return them with a comment, circulate the accepted ones to the other states, export them (Excel, Word).
         • <b>Action plan</b>: the plan's items and dates; import a new plan.
         Commands: /menu main menu · /language change language · /help this text.
    *[focal_point]
@@ -85,6 +86,7 @@ help-text = { $role ->
         It connects you, as a national focal point of { $state }, with the secretariat of the Arab Regional Consultative Process on Migration and Asylum.
         • <b>What my state owes</b>: the open deadlines of your state, their status and the days left.
         • <b>Questionnaires</b>: answer for your state, one question at a time; leave and come back whenever you like. All focal points of your state share one answer.
+        • <b>🤝 Practices</b>: send your state's national coordination practices (as many as it has) to the secretariat, and read those circulated from other states.
         • <b>Announcements</b>: the latest messages of the secretariat.
         • <b>Action plan</b>: the plan's items, activities and dates.
         Reminders come before a deadline, at { $reminder_hour } your time, until your state submits.

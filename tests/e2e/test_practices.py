@@ -481,3 +481,12 @@ async def test_the_practice_form_among_the_questionnaires(tg, app):
     await drafter.press("➕ New practice")
     assert "not taking new practices" not in (drafter.last_answer.text or "")
     assert "Next ›" in drafter.last_message().button_labels  # the form's first screen
+
+
+async def test_help_names_the_practices(tg, app):
+    boss = secretariat(tg)
+    await boss.send("/help")
+    assert "🤝 Practices" in boss.last_message().text
+    fp = await focal(tg, app, 6601, "SA", language="العربية")
+    await fp.send("/help")
+    assert "🤝 الممارسات" in strip_bidi(fp.last_message().text)
