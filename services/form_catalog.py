@@ -90,8 +90,11 @@ class NotInFuture(ServiceError):
 async def other_open_versions(session: AsyncSession, actor: User, form_id: int) -> list[Form]:
     """The other versions of a form that are open now (opening this one closes them)."""
     form = await get_form(session, actor, form_id)
+    # a practice form is open from the start (status_of), a draft one included
+    open_now = (Form.status == FormStatus.OPEN) | (
+        (Form.kind == FormKind.PRACTICE) & (Form.status != FormStatus.CLOSED))
     others = await session.scalars(select(Form).where(
-        Form.key == form.key, Form.id != form.id, Form.status == FormStatus.OPEN))
+        Form.key == form.key, Form.id != form.id, open_now))
     return [other for other in others if status_of(other) == str(FormStatus.OPEN)]
 
 

@@ -9,12 +9,12 @@ from sqlalchemy import select
 
 from bot.l10n import L10n
 from dialogs.practices import notices
-from services import form_reports, outbox, practices, registration, submissions
+from services import form_catalog, form_reports, outbox, practices, registration, submissions
 from services.errors import NotAllowed, NotFound
 from services.forms.errors import FormError
 from services.forms.xlsform import load_xlsform
 from storage.models import AuditLog, Delivery, SubmissionStatus
-from tests.unit.test_form_reports import focal_point
+from tests.unit.test_form_reports import EN, focal_point
 
 SHIPPED = Path(__file__).parents[2] / "data" / "forms" / "practice.md"
 FILE_FORM = """| survey |
@@ -220,3 +220,41 @@ async def test_a_long_circulation_fits_one_message_per_person(session, people):
     text = outbox.visible_text(sent.payload["text"])
     assert sent.recipient_id == oman.id and "and \u20683\u2069 more" in text
     assert outbox.telegram_length(text) <= outbox.TEXT_LIMIT
+
+
+async def test_practices_of_an_older_version_stay_filterable_and_exported(session, people,
+                                                                          tmp_path):
+    boss, lebanon, _, oman = people
+    older = await practice(session, lebanon, {**REQUIRED, "title": "Older"})
+    text = SHIPPED.read_text(encoding="utf-8").replace("| practice | 2025.1 |",
+                                                       "| practice | 2026.1 |")
+    text = text.replace(  # the new version has one more coordination type
+        "| | coordination | both | أفقي ورأسي معًا | Both horizontal and vertical |\n",
+        "| | coordination | both | أفقي ورأسي معًا | Both horizontal and vertical |\n"
+        "| | coordination | regional | إقليمي | Regional, with neighbouring states |\n")
+    path = tmp_path / "practice.md"
+    path.write_text(text, encoding="utf-8")
+    newer_form, _ = await form_catalog.register(session, load_xlsform(path), boss)
+    older_form = (await practices.practice_forms(session))[-1]
+    await form_catalog.open_form(session, boss, newer_form.id, None)  # the older one closes
+    assert (await practices.practice_form(session)).id == newer_form.id
+    newer = await practice(session, oman, {**REQUIRED, "title": "Newer",
+                                           "coordination_type": "regional"})
+    await form_catalog.close_form(session, boss, newer_form.id)
+    with pytest.raises(practices.NoPracticeForm):
+        await practices.create(session, oman)
+    assert (await session.get(type(newer_form), older_form.id)).status == "closed"
+
+    kinds = [choice.name for _, choice in
+             await practices.filter_choices(session, practices.COORDINATION_QUESTION)]
+    assert kinds == ["horizontal", "vertical", "both", "regional"]
+    for name, value in (("older", older), ("newer", newer)):
+        readable = await practices.readable(session, boss, value)
+        assert readable.definition.version == ("2025.1" if name == "older" else "2026.1")
+    table = await practices.export_table(session, boss, "en", EN)
+    title = table.names.index("title")
+    assert sorted(row[title] for row in table.rows) == ["Newer", "Older"]
+    kind = table.names.index("coordination_type")
+    assert {row[title]: row[kind] for row in table.rows} == {
+        "Older": "Vertical (between central government and local administration)",
+        "Newer": "Regional, with neighbouring states"}  # each read with its own version
