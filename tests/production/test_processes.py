@@ -81,11 +81,11 @@ async def test_two_worker_processes_drain_one_broadcast_and_send_nothing_twice(
         tg, pool, spawn):
     one, two = await spawn("worker"), await spawn("worker")
     await asyncio.gather(one.wait_for("running"), two.wait_for("running"))
-    users = await people(pool, tg, 150)
+    users = await people(pool, tg, 80)
     await broadcast(pool, users)
 
     assert {str(k): n for k, n in (await finished(pool, timeout=60)).counts.items() if n} == {
-        "sent": 150}
+        "sent": 80}
     assert sends_per_chat(tg) == {u.telegram_id: 1 for u in users}
     claimed = Counter(row.claimed_by for row in (await deliveries(pool)).values())
     assert len(claimed) == 2, claimed  # both processes took a share
