@@ -174,13 +174,33 @@ async def _conflict(message: Message, manager: DialogManager, name: str) -> None
     manager.show_mode = ShowMode.SEND
 
 
+# What a file question's `accept` list means to a person ("PDF, Word or images").
+FILE_KINDS = {".pdf": "pdf", ".doc": "word", ".docx": "word", ".odt": "word", ".rtf": "word",
+              ".xls": "sheet", ".xlsx": "sheet", ".ods": "sheet", ".csv": "sheet",
+              ".ppt": "slides", ".pptx": "slides", ".odp": "slides"}
+
+
+def accepted_words(l10n, accepted: str) -> str:
+    kinds: list[str] = []
+    for token in (t.strip().lower() for t in accepted.split(",") if t.strip()):
+        kind = "image" if token.startswith("image/") or token in (".jpg", ".jpeg", ".png") \
+            else FILE_KINDS.get(token, token.lstrip("."))
+        if kind not in kinds:
+            kinds.append(kind)
+    words = [l10n.plain("files-kind", kind=kind) for kind in kinds]
+    if len(words) < 2:
+        return "".join(words)
+    return l10n.plain("files-list", first=l10n.plain("files-comma").join(words[:-1]),
+                      last=words[-1])
+
+
 async def _explain(message: Message, manager: DialogManager, invalid) -> None:
     session, user, l10n = _data(manager)
     submission, answers, defn = await _load(manager)
     own = defn.text(invalid.message, l10n.locale) if invalid.message else ""
     if invalid.reason in FILE_REFUSALS:
         own = l10n("files-refused", reason=invalid.reason,
-                   accepted=str(invalid.details.get("accepted", "")),
+                   accepted=accepted_words(l10n, str(invalid.details.get("accepted", ""))),
                    limit=invalid.details.get("limit", 0))
     await message.answer(own or l10n("survey-invalid", reason=invalid.reason,
                                      type=str(invalid.details.get("type", "")),

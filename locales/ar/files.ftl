@@ -9,6 +9,16 @@ files-prompt = أرسل كل مستند كملف (📎 ← ملف)، واحدً�
    *[other] أُرسل { $files } مستند حتى الآن.
 } اضغط «تم» عند الانتهاء.
 files-done = تم ✓
+files-kind = { $kind ->
+    [pdf] PDF
+    [word] Word
+    [sheet] جداول البيانات
+    [slides] العروض التقديمية
+    [image] الصور
+   *[other] { $kind }
+}
+files-comma = {"، "}
+files-list = { $first } أو { $last }
 files-refused = { $reason ->
     [file-type] هذا النوع من الملفات غير مقبول هنا. الأنواع المقبولة: { $accepted }.
     [too-many-files] لا يمكن إرفاق أكثر من { $limit } مستندات هنا.

@@ -6,6 +6,16 @@ files-prompt = Send each document as a file (📎 → File), one after another; 
    *[other] { $files } documents so far.
 } Press “Done” when all are sent.
 files-done = Done ✓
+files-kind = { $kind ->
+    [pdf] PDF
+    [word] Word
+    [sheet] spreadsheets
+    [slides] presentations
+    [image] images
+   *[other] { $kind }
+}
+files-comma = {", "}
+files-list = { $first } or { $last }
 files-refused = { $reason ->
     [file-type] This type of file is not accepted here. Accepted: { $accepted }.
     [too-many-files] At most { $limit } documents can be attached here.
