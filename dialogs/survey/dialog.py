@@ -70,6 +70,7 @@ def survey_dialog() -> Dialog:
         ),
         Window(
             T("survey-review-head"),
+            T("practices-comment", when="has_comment"),  # why the Secretariat returned it
             Format("{answers}"),
             T("survey-closed-notice", when="closed"),
             T("survey-review-foot",

@@ -2,10 +2,10 @@ from aiogram_dialog import DialogManager
 
 from dialogs.formatting import clip, excerpt
 from dialogs.survey.display import answer_text
-from services import registration, submissions
+from services import practices, registration, submissions
 from services.forms.definition import FormDefinition, Question
 from services.timezones import local
-from storage.models import FormKind
+from storage.models import FormKind, SubmissionStatus
 
 
 async def list_getter(dialog_manager: DialogManager, session, user, l10n, **_) -> dict:
@@ -100,7 +100,12 @@ async def review_getter(dialog_manager: DialogManager, session, user, l10n, **_)
     broken = (submissions.first_broken(defn, values, submissions.local_today(user))
               if editable else None)
     numbers = [q.name for q in submissions.answerable(defn, values)]
+    comment = None  # a practice the Secretariat sent back: its comment above the answers
+    if (submission.form.kind == FormKind.PRACTICE
+            and submission.status == SubmissionStatus.RETURNED):
+        comment = (await practices.own_practice(session, user, submission.id)).comment
     return {
+        "comment": comment or "", "has_comment": bool(comment),
         "broken": numbers.index(broken.details["question"]) + 1 if broken else 0,
         "form_title": submission.form.title(locale),
         "answers": "\n".join(line for line, _, _ in part),  # rendered above, escaped

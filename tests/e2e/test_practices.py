@@ -158,6 +158,7 @@ async def test_a_practice_from_submission_to_circulation(tg, app):
         in text(badr)
     await badr.press("✏️ Edit and submit")
     assert "your state's answers" in text(badr)  # all answered: straight to the review
+    assert "The Secretariat's comment: Please give the title" in text(badr)  # kept in sight
     await badr.press("✏️ 1")
     await badr.send(TITLE_EN)
     await badr.press("📨 Submit for my state")
