@@ -3,6 +3,9 @@
 import asyncio
 import re
 
+from services import registration
+from storage.database import transaction
+from storage.models import Role
 from tests.conftest import SECRETARIAT_ID
 from tests.fake_telegram import FakeTelegram, FakeUser, strip_bidi
 
@@ -25,6 +28,17 @@ async def create_invite(boss: FakeUser, state: str, *, uses: str | None = None) 
     match = LINK.search(boss.last_message().text)
     assert match, boss.transcript(last=3)
     return match.group(1)
+
+
+async def focal_point(tg: FakeTelegram, app, user_id: int, state: str,
+                      language: str = "English", name: str = "Focal") -> FakeUser:
+    """A focal point of `state` who joined with an invitation link made for them."""
+    async with transaction(app.pool) as session:
+        created = await registration.create_invite(
+            session, actor=None, role=Role.FOCAL_POINT, state_code=state, ttl_days=14)
+    person = tg.user(user_id, first_name=name)
+    await join(person, f"inv_{created.token}", language=language)
+    return person
 
 
 async def join(person: FakeUser, payload: str, language: str = "English") -> None:

@@ -11,19 +11,10 @@ from sqlalchemy import func, select
 from services import announcements, clock, registration
 from services.errors import NotAllowed
 from storage.database import transaction
-from storage.models import Delivery, DeliveryStatus, Role
+from storage.models import Delivery, DeliveryStatus
 from storage.repositories import users
-from tests.e2e.flows import join, secretariat
+from tests.e2e.flows import focal_point, secretariat
 from tests.fake_telegram import strip_bidi
-
-
-async def focal_point(tg, app, user_id, state, language="English", name="Focal"):
-    async with transaction(app.pool) as session:
-        created = await registration.create_invite(
-            session, actor=None, role=Role.FOCAL_POINT, state_code=state, ttl_days=14)
-    person = tg.user(user_id, first_name=name)
-    await join(person, f"inv_{created.token}", language=language)
-    return person
 
 
 async def settle(tg, app, seconds=5.0):

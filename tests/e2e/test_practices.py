@@ -11,12 +11,13 @@ from sqlalchemy import select
 
 from dialogs.formatting import clip
 from dialogs.practices.getters import CHOICE_LABEL
-from services import form_catalog, practices, registration, submissions
+from services import form_catalog, practices, submissions
 from services.forms.xlsform import load_xlsform
 from storage.database import transaction
-from storage.models import Delivery, Role, SubmissionStatus
+from storage.models import Delivery, SubmissionStatus
 from storage.repositories import users
-from tests.e2e.flows import eventually, join, message_with, secretariat
+from tests.e2e.flows import eventually, message_with, secretariat
+from tests.e2e.flows import focal_point as focal
 from tests.fake_telegram import strip_bidi
 from tests.unit.test_form_reports import focal_point
 
@@ -43,16 +44,6 @@ def last_file(person, suffix: str):
              if m.document and m.document.file_name.endswith(suffix)]
     assert files, person.transcript(last=4)
     return files[-1]
-
-
-async def focal(tg, app, user_id: int, state: str, language: str = "English",
-                name: str = "Focal"):
-    async with transaction(app.pool) as session:
-        created = await registration.create_invite(
-            session, actor=None, role=Role.FOCAL_POINT, state_code=state, ttl_days=14)
-    person = tg.user(user_id, first_name=name)
-    await join(person, f"inv_{created.token}", language=language)
-    return person
 
 
 async def answer_in_arabic(fp) -> None:

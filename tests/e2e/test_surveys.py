@@ -9,8 +9,7 @@ import pytest
 from services import form_catalog, registration
 from services.forms.xlsform import load_xlsform
 from storage.database import transaction
-from storage.models import Role
-from tests.e2e.flows import join
+from tests.e2e.flows import focal_point
 from tests.fake_telegram import strip_bidi
 
 FORM = Path(__file__).with_name("forms") / "chat_survey.md"
@@ -26,13 +25,7 @@ async def survey(app):
     return form
 
 
-async def focal(tg, app, user_id, state, language="English", name="Focal"):
-    async with transaction(app.pool) as session:
-        created = await registration.create_invite(
-            session, actor=None, role=Role.FOCAL_POINT, state_code=state, ttl_days=14)
-    person = tg.user(user_id, first_name=name)
-    await join(person, f"inv_{created.token}", language=language)
-    return person
+focal = focal_point  # the name the survey tests use
 
 
 def text(person) -> str:
