@@ -47,12 +47,19 @@ async def on_pick(callback: CallbackQuery, widget: Select, manager: DialogManage
 
 
 # -- an existing deadline -----------------------------------------------------------------------
-async def on_move_date(callback: CallbackQuery, widget, manager: DialogManager,
-                       chosen: date) -> None:
-    if not await _future_day(callback, manager, chosen):
-        return
-    manager.dialog_data["date"] = chosen.isoformat()
-    await manager.switch_to(DeadlinesSG.move_time)
+def _on_day(then):
+    """A day chosen in the calendar (not in the past), then the time on `then`."""
+    async def on_day(callback: CallbackQuery, widget, manager: DialogManager,
+                     chosen: date) -> None:
+        if await _future_day(callback, manager, chosen):
+            manager.dialog_data["date"] = chosen.isoformat()
+            await manager.switch_to(then)
+
+    return on_day
+
+
+on_move_date = _on_day(DeadlinesSG.move_time)
+on_new_date = _on_day(DeadlinesSG.new_time)
 
 
 async def on_move_time(callback: CallbackQuery, widget: Select, manager: DialogManager,
@@ -202,14 +209,6 @@ async def on_states_done(callback: CallbackQuery, button: Button,
         return await _refuse(callback, manager, "no-states")
     manager.dialog_data["states"] = chosen
     await manager.switch_to(DeadlinesSG.new_date)
-
-
-async def on_new_date(callback: CallbackQuery, widget, manager: DialogManager,
-                      chosen: date) -> None:
-    if not await _future_day(callback, manager, chosen):
-        return
-    manager.dialog_data["date"] = chosen.isoformat()
-    await manager.switch_to(DeadlinesSG.new_time)
 
 
 async def on_new_time(callback: CallbackQuery, widget: Select, manager: DialogManager,
