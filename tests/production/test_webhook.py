@@ -99,3 +99,9 @@ async def test_two_replicas_serve_one_users_dialog_alternately(
     finally:
         await client.aclose()
     assert keys, "no dialog state of the user in Redis"
+
+
+async def test_health_says_no_when_redis_does_not_answer(tg, replicas):
+    (replica,) = await replicas(1, redis_url="redis://127.0.0.1:1/0")  # nothing listens there
+    async with ClientSession() as client, client.get(replica.url + "/healthz") as answer:
+        assert answer.status == 503 and await answer.json() == {"ok": False}
