@@ -1,6 +1,7 @@
 """The one place where routers, dialogs, middlewares and storage are wired."""
 
 from aiogram import Dispatcher
+from aiogram.fsm.storage.redis import RedisStorage
 from aiogram_dialog import setup_dialogs
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -46,7 +47,12 @@ def create_dispatcher(
 ) -> Dispatcher:
     """The dispatcher; `deliveries` (the outbox worker) is woken when an update queued mail."""
     locales = locales or L10n(default=settings.default_locale)
-    dp = Dispatcher(storage=create_storage(settings, pool), settings=settings, locales=locales)
+    storage = create_storage(settings, pool)
+    # With Redis (several replicas), one user's updates are taken one at a time across all of
+    # them, as the chat lock does within one process; aiogram-dialog's redraws share the lock.
+    isolation = storage.create_isolation() if isinstance(storage, RedisStorage) else None
+    dp = Dispatcher(storage=storage, settings=settings, locales=locales,
+                    **({"events_isolation": isolation} if isolation else {}))
     inflight = InflightMiddleware()
     dp["inflight"] = inflight
     for middleware in (
@@ -86,5 +92,5 @@ def create_dispatcher(
         shared_practices_dialog(),
         fallback_router(),
     )
-    setup_dialogs(dp)
+    setup_dialogs(dp, events_isolation=isolation)
     return dp

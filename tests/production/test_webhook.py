@@ -1,6 +1,7 @@
 """`python -m bot webhook` replicas: the secret is checked, and one user's dialog goes on
 whichever replica the load balancer picks, with the state in Redis and the data in PostgreSQL."""
 
+import asyncio
 import time
 
 import pytest
@@ -9,9 +10,10 @@ from redis import asyncio as aioredis
 from sqlalchemy import func, select
 
 from storage.database import transaction
-from storage.models import FsmRecord, Role, User, UserStatus
+from storage.models import Delivery, FsmRecord, Role, User, UserStatus
 from tests.conftest import make_settings
 from tests.e2e.flows import create_invite, join, secretariat
+from tests.e2e.test_announcements import compose
 from tests.fake_telegram import strip_bidi
 from tests.production.replicas import PATH, SECRET, Balancer, Replica
 
@@ -105,3 +107,25 @@ async def test_health_says_no_when_redis_does_not_answer(tg, replicas):
     (replica,) = await replicas(1, redis_url="redis://127.0.0.1:1/0")  # nothing listens there
     async with ClientSession() as client, client.get(replica.url + "/healthz") as answer:
         assert answer.status == 503 and await answer.json() == {"ok": False}
+
+
+@pytest.mark.postgresql(only=True)
+async def test_a_double_tap_split_over_two_replicas_queues_once_and_shows_it_sent(
+        tg, replicas, redis_url):
+    first, _ = await replicas(2, redis_url=redis_url)
+    boss = secretariat(tg)
+    person = tg.user(951003, first_name="Rami")
+    await join(person, await create_invite(boss, "Syria"))
+    await compose(boss, english="Twice tapped")
+    await boss.press("Continue without attachment ›")
+    await boss.press("All focal points")
+    confirm = boss.last_message()
+    send = next(b.callback_data for row in confirm.keyboard for b in row
+                if b.text == "📤 Send now")
+    await asyncio.gather(boss.press_data(send, message=confirm),
+                         boss.press_data(send, message=confirm))
+    assert "On its way" in strip_bidi(confirm.text)  # not drawn back to "Ready to send"
+    async with transaction(first.pool) as session:
+        queued = await session.scalar(select(func.count()).select_from(Delivery).where(
+            Delivery.kind == "announcement"))
+    assert queued == 1
