@@ -14,6 +14,17 @@ from dialogs.widgets import L, T, item_list, unexpected_input
 from services.permissions import Action
 
 
+def _filter_window(msg_id: str, widget_id: str, on_pick, getter, state, width: int = 1) -> Window:
+    """One filter of the practices from other states: pick a value, back to the list."""
+    return Window(
+        T(msg_id),
+        item_list(widget_id, "items", on_pick, width=width),
+        SwitchTo(L("common-back"), id="back", state=SharedPracticesSG.list),
+        unexpected_input(),
+        getter=getter,
+        state=state,
+    )
+
 def practices_dialog() -> Dialog:
     """A focal point's own state's practices: new, edit, submit, resubmit."""
     return restrict(Dialog(
@@ -136,30 +147,12 @@ def shared_practices_dialog() -> Dialog:
             getter=g.shared_list_getter,
             state=SharedPracticesSG.list,
         ),
-        Window(
-            T("practices-pick-state"),
-            item_list(h.STATES_ID, "items", h.on_filter_state, width=2),
-            SwitchTo(L("common-back"), id="back", state=SharedPracticesSG.list),
-            unexpected_input(),
-            getter=g.shared_states_getter,
-            state=SharedPracticesSG.states,
-        ),
-        Window(
-            T("practices-pick-kind"),
-            item_list(h.KINDS_ID, "items", h.on_filter_kind),
-            SwitchTo(L("common-back"), id="back", state=SharedPracticesSG.list),
-            unexpected_input(),
-            getter=g.shared_coordination_getter,
-            state=SharedPracticesSG.coordination,
-        ),
-        Window(
-            T("practices-pick-objective"),
-            item_list(h.OBJECTIVES_ID, "items", h.on_filter_objective),
-            SwitchTo(L("common-back"), id="back", state=SharedPracticesSG.list),
-            unexpected_input(),
-            getter=g.shared_objectives_getter,
-            state=SharedPracticesSG.objectives,
-        ),
+        _filter_window("practices-pick-state", h.STATES_ID, h.on_filter_state,
+                       g.shared_states_getter, SharedPracticesSG.states, width=2),
+        _filter_window("practices-pick-kind", h.KINDS_ID, h.on_filter_kind,
+                       g.shared_coordination_getter, SharedPracticesSG.coordination),
+        _filter_window("practices-pick-objective", h.OBJECTIVES_ID, h.on_filter_objective,
+                       g.shared_objectives_getter, SharedPracticesSG.objectives),
         Window(
             T("practices-detail"),
             Format("\n{answers}"),
