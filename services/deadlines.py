@@ -2,7 +2,7 @@
 
 A deadline names a form (by key, whatever its version) or a plain task, the states it concerns
 (all, or some) and a due moment. Its reminder slots are planned when it is set and planned anew
-when it changes (services.reminders keeps them).
+when it changes (services.reminder_slots keeps them, services.reminders sends them).
 """
 
 import enum
@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services import audit, clock
-from services import reminder_slots as reminders
+from services import audit, clock, reminder_slots
 from services.errors import NotFound, ServiceError
 from services.permissions import Action, can, require
 from storage.models import (
@@ -89,7 +88,7 @@ async def create(session: AsyncSession, actor: User, spec: Spec, *, hour: int) -
         created_by=actor.id, created_at=now, updated_at=now)
     session.add(deadline)
     await session.flush()
-    await reminders.plan(session, deadline, await audience(session, deadline), hour=hour)
+    await reminder_slots.plan(session, deadline, await audience(session, deadline), hour=hour)
     await audit.record(session, "deadline.create", "deadline", deadline.id, actor_id=actor.id,
                        due_at=spec.due_at.isoformat(), form=spec.form_key)
     return deadline
@@ -134,7 +133,7 @@ async def close(session: AsyncSession, actor: User, deadline_id: int) -> Deadlin
     """Nothing more is owed: no more reminders, and states no longer see it."""
     deadline = await get(session, actor, deadline_id)
     deadline.status, deadline.updated_at = DeadlineStatus.CLOSED, clock.now()
-    await reminders.drop(session, deadline, "closed")
+    await reminder_slots.drop(session, deadline, "closed")
     await audit.record(session, "deadline.close", "deadline", deadline.id, actor_id=actor.id)
     return deadline
 
@@ -152,9 +151,9 @@ async def _replan(session: AsyncSession, deadline: Deadline, reason: str, hour: 
     # A slot already sent lies in the past, so it is never planned again.
     deadline.revision += 1
     deadline.updated_at = clock.now()
-    await reminders.drop(session, deadline, reason)
+    await reminder_slots.drop(session, deadline, reason)
     if deadline.status == DeadlineStatus.OPEN:
-        await reminders.plan(session, deadline, await audience(session, deadline), hour=hour)
+        await reminder_slots.plan(session, deadline, await audience(session, deadline), hour=hour)
 
 
 async def get(session: AsyncSession, actor: User, deadline_id: int) -> Deadline:
@@ -275,7 +274,7 @@ async def standings(session: AsyncSession, deadline: Deadline, codes: list[str]
                     ) -> list[Standing]:
     """The standing of each of `codes` on `deadline`, in one query whatever their number."""
     done, started = await _progress(session, deadline, codes)
-    zones = await reminders.zones(session)
+    zones = await reminder_slots.zones(session)
     now = clock.now()
     result = []
     for code in codes:
@@ -292,7 +291,7 @@ async def standings(session: AsyncSession, deadline: Deadline, codes: list[str]
 
 def days_left(now: datetime, due: datetime, zone: ZoneInfo) -> int:
     """Days from today to the due day, on the state's own calendar (see due_day)."""
-    return (reminders.due_day(due, zone) - now.astimezone(zone).date()).days
+    return (reminder_slots.due_day(due, zone) - now.astimezone(zone).date()).days
 
 
 async def _progress(session: AsyncSession, deadline: Deadline, codes: list[str]
