@@ -60,24 +60,16 @@ async def send_one(session: AsyncSession, reminder_id: int, now: datetime, rende
     row = await session.get(Reminder, reminder_id)
     if row is None or row.status != ReminderStatus.PLANNED:
         return None
-    deadline = await session.get(Deadline, row.deadline_id)
-    if deadline.status != DeadlineStatus.OPEN or deadline.revision != row.revision:
-        return await _finish(session, row, now, ReminderStatus.SKIPPED, "closed")
-    if not _in_its_day(row, now, (await zones(session))[row.member_state_code]):
-        return await _finish(session, row, now, ReminderStatus.SKIPPED, "missed")
-    form = await deadlines.form_for(session, deadline)
-    if deadline.form_key and (form is None or not submissions.is_open(form)):
-        return await _finish(session, row, now, ReminderStatus.SKIPPED, "not-open")
-    standing = (await deadlines.standings(session, deadline, [row.member_state_code]))[0]
-    if standing.stage == Stage.SUBMITTED:
-        return await _finish(session, row, now, ReminderStatus.SKIPPED, "submitted")
+    verdict = await _verdict(session, row, now)
+    if verdict.reason:
+        return await _finish(session, row, now, ReminderStatus.SKIPPED, verdict.reason)
     people = await _focal_points(session, row.member_state_code)
     if not people:
         return await _finish(session, row, now, ReminderStatus.SKIPPED, "nobody")
     # Claim the slot first: a second sweep racing this one finds it taken and stops here.
     if await _finish(session, row, now, ReminderStatus.SENT, None, len(people)) is None:
         return None
-    notice = Notice(row.id, standing, row.days, form)
+    notice = Notice(row.id, verdict.standing, row.days, verdict.form)
     payloads: dict[str, dict] = {}  # one state, one clock: the message differs by language only
     items = [outbox.Outgoing(p.id, p.telegram_id, payloads.get(p.locale)
                              or payloads.setdefault(p.locale, render(notice, p)))
@@ -87,23 +79,36 @@ async def send_one(session: AsyncSession, reminder_id: int, now: datetime, rende
 
 
 async def still_wanted(session: AsyncSession, ref: str, now: datetime) -> bool:
-    """Whether a queued reminder may still go out now (the outbox asks before sending it):
-    its deadline open and unchanged, its state still owing, and still its local day before
-    the quiet hours. A worker held up past that drops it rather than send it at night or
-    to a state that has answered since."""
+    """Whether a queued reminder may still go out now (the outbox asks before sending it).
+    A worker held up past its local day, or past the state's answer, drops it rather than
+    send it at night or to a state that has answered since."""
     row = await session.get(Reminder, int(ref)) if ref.isdigit() else None
-    if row is None:
-        return False
+    return row is not None and (await _verdict(session, row, now)).reason is None
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    reason: str | None  # why the slot no longer applies; None: it does
+    form: Form | None = None
+    standing: Standing | None = None
+
+
+async def _verdict(session: AsyncSession, row: Reminder, now: datetime) -> _Verdict:
+    """The one rule for whether a slot applies now, asked by the sweep and by the outbox:
+    its deadline open and unchanged, still its local day before the quiet hours, its
+    questionnaire open, its state still owing."""
     deadline = await session.get(Deadline, row.deadline_id)
     if deadline.status != DeadlineStatus.OPEN or deadline.revision != row.revision:
-        return False
+        return _Verdict("closed")
     if not _in_its_day(row, now, (await zones(session))[row.member_state_code]):
-        return False
+        return _Verdict("missed")
     form = await deadlines.form_for(session, deadline)
     if deadline.form_key and (form is None or not submissions.is_open(form)):
-        return False
+        return _Verdict("not-open")
     standing = (await deadlines.standings(session, deadline, [row.member_state_code]))[0]
-    return standing.stage != Stage.SUBMITTED
+    if standing.stage == Stage.SUBMITTED:
+        return _Verdict("submitted")
+    return _Verdict(None, form, standing)
 
 
 def _in_its_day(row: Reminder, now: datetime, zone) -> bool:
