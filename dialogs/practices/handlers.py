@@ -39,16 +39,25 @@ def _practice_id(item_id: str) -> int | None:
 
 
 # -- a focal point's own state's practices -------------------------------------------------------
-async def on_own_pick(callback: CallbackQuery, widget: Select, manager: DialogManager,
+def _pick(read, then):
+    """A practice picked in a list: read through the rule that says who may see it (a forged
+    id of another state's practice, or one not cleared for circulation, is refused there),
+    then its screen."""
+    async def on_pick(callback: CallbackQuery, widget: Select, manager: DialogManager,
                       item_id: str) -> None:
-    session, user, _ = _data(manager)
-    try:  # a forged id of another state's practice is refused here
-        practice = await practices.own_practice(session, user, _practice_id(item_id) or 0)
-    except ServiceError as refusal:
-        await _refuse(callback, manager, refusal)
-        return
-    manager.dialog_data["practice_id"] = practice.id
-    await manager.switch_to(PracticesSG.detail)
+        session, user, _ = _data(manager)
+        try:
+            practice = await read(session, user, _practice_id(item_id) or 0)
+        except ServiceError as refusal:
+            await _refuse(callback, manager, refusal)
+            return
+        manager.dialog_data["practice_id"] = practice.id
+        await manager.switch_to(then)
+
+    return on_pick
+
+
+on_own_pick = _pick(practices.own_practice, PracticesSG.detail)
 
 
 async def on_new(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -68,16 +77,7 @@ async def on_open(callback: CallbackQuery, button: Button, manager: DialogManage
 
 
 # -- the secretariat ---------------------------------------------------------------------------
-async def on_review_pick(callback: CallbackQuery, widget: Select, manager: DialogManager,
-                         item_id: str) -> None:
-    session, user, _ = _data(manager)
-    try:
-        practice = await practices.readable(session, user, _practice_id(item_id) or 0)
-    except ServiceError as refusal:
-        await _refuse(callback, manager, refusal)
-        return
-    manager.dialog_data["practice_id"] = practice.id
-    await manager.switch_to(PracticeReviewSG.detail)
+on_review_pick = _pick(practices.readable, PracticeReviewSG.detail)
 
 
 async def on_accept(callback: CallbackQuery, button: Button, manager: DialogManager) -> None:
@@ -197,16 +197,7 @@ async def on_documents(callback: CallbackQuery, button: Button, manager: DialogM
 
 
 # -- practices from other states ------------------------------------------------------------------
-async def on_shared_pick(callback: CallbackQuery, widget: Select, manager: DialogManager,
-                         item_id: str) -> None:
-    session, user, _ = _data(manager)
-    try:  # a practice not circulated, or not cleared, is refused to another state
-        practice = await practices.readable(session, user, _practice_id(item_id) or 0)
-    except ServiceError as refusal:
-        await _refuse(callback, manager, refusal)
-        return
-    manager.dialog_data["practice_id"] = practice.id
-    await manager.switch_to(SharedPracticesSG.detail)
+on_shared_pick = _pick(practices.readable, SharedPracticesSG.detail)
 
 
 async def on_filter_state(callback: CallbackQuery, widget: Select, manager: DialogManager,
