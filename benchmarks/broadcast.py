@@ -28,10 +28,10 @@ sys.path.insert(0, str(ROOT))
 from bot.app import prepare_database  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.delivery import OVERALL_LIMIT, DeliveryWorker  # noqa: E402
+from sandbox.telegram import FakeTelegram  # noqa: E402
 from services import outbox  # noqa: E402
 from storage.database import create_engine, create_sessionmaker, transaction  # noqa: E402
 from storage.models import Role, User, UserStatus  # noqa: E402
-from tests.fake_telegram import FakeTelegram  # noqa: E402
 
 STATES = ("EG", "JO", "MA", "PS", "TN", "SA", "IQ", "LB")
 TEXT = ("<b>Regional consultation</b>: the national reports are due on <i>15 March</i>. "

@@ -35,12 +35,12 @@ sys.path.insert(0, str(ROOT))
 
 from bot.app import fill_database, prepare_database  # noqa: E402
 from bot.config import Settings  # noqa: E402
+from sandbox.telegram import FakeTelegram  # noqa: E402
 from services import form_catalog, member_states, registration  # noqa: E402
 from services.forms.xlsform import load_xlsform  # noqa: E402
 from storage import migrate  # noqa: E402
 from storage.database import create_engine, create_sessionmaker, transaction  # noqa: E402
 from storage.models import Role, User, UserStatus  # noqa: E402
-from tests.fake_telegram import FakeTelegram  # noqa: E402
 from tests.pg import PostgresServer  # noqa: E402
 from tests.production.replicas import PATH, SECRET, Balancer  # noqa: E402
 

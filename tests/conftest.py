@@ -14,10 +14,10 @@ import pytest
 
 from bot.app import App, fill_database, prepare_database
 from bot.config import Settings
+from sandbox.telegram import FakeTelegram
 from services import clock
 from storage import migrate
 from storage.database import create_engine, create_sessionmaker, transaction
-from tests.fake_telegram import FakeTelegram
 from tests.pg import PostgresServer
 
 SECRETARIAT_ID = 700001

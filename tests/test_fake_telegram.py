@@ -32,7 +32,7 @@ from aiogram.types import (
 )
 from telegram.ext import ExtBot
 
-from tests.fake_telegram import FakeTelegram, strip_bidi, validate
+from sandbox.telegram import FakeTelegram, strip_bidi, validate
 
 LRI, PDI, RLM = "\u2066", "\u2069", "\u200f"
 

@@ -3,11 +3,11 @@
 import asyncio
 import re
 
+from sandbox.telegram import FakeTelegram, FakeUser, strip_bidi
 from services import registration
 from storage.database import transaction
 from storage.models import Role
 from tests.conftest import SECRETARIAT_ID
-from tests.fake_telegram import FakeTelegram, FakeUser, strip_bidi
 
 LINK = re.compile(r"https://t\.me/arcp_test_bot\?start=(inv_[A-Za-z0-9_-]+)")
 

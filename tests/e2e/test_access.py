@@ -2,11 +2,11 @@
 
 import secrets
 
+from sandbox.telegram import strip_bidi
 from services import clock, registration
 from storage.database import transaction
 from storage.models import Role
 from tests.e2e.flows import create_invite, join, secretariat
-from tests.fake_telegram import strip_bidi
 
 
 async def invite_for(app, state="EG", **options) -> str:

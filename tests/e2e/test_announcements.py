@@ -8,13 +8,13 @@ import pytest
 from babel.dates import format_date
 from sqlalchemy import func, select
 
+from sandbox.telegram import strip_bidi
 from services import announcements, clock, registration
 from services.errors import NotAllowed
 from storage.database import transaction
 from storage.models import Delivery, DeliveryStatus
 from storage.repositories import users
 from tests.e2e.flows import focal_point, secretariat
-from tests.fake_telegram import strip_bidi
 
 
 async def settle(tg, app, seconds=5.0):

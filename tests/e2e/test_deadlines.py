@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 
 from bot import jobs
+from sandbox.telegram import strip_bidi
 from services import clock, form_catalog
 from storage.database import transaction
 from storage.models import Deadline, Form, Submission, SubmissionStatus, User
 from tests.e2e.flows import eventually, message_with, secretariat
 from tests.e2e.test_announcements import focal_point
-from tests.fake_telegram import strip_bidi
 
 CAIRO = ZoneInfo("Africa/Cairo")
 

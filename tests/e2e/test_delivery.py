@@ -14,11 +14,11 @@ from sqlalchemy import select
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.delivery import DeliveryWorker, classify
+from sandbox.telegram import FakeTelegram
 from services import outbox
 from storage.database import create_engine, create_sessionmaker, transaction
 from storage.models import Delivery, DeliveryStatus, Role, User, UserStatus
 from tests.conftest import make_settings
-from tests.fake_telegram import FakeTelegram
 
 KIND = "announcement"
 STATES = ("EG", "JO", "MA", "PS", "TN", "SA")

@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook, load_workbook
 
+from sandbox.telegram import strip_bidi
 from services import form_catalog, registration
 from services.forms.xlsform import load_xlsform
 from storage.database import transaction
 from storage.repositories import users
 from tests.e2e.flows import secretariat
 from tests.e2e.test_surveys import FORM
-from tests.fake_telegram import strip_bidi
 from tests.unit.test_form_reports import focal_point, give
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

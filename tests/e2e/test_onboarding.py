@@ -1,7 +1,7 @@
 """Onboarding end to end through the fake Bot API, in both languages."""
 
+from sandbox.telegram import strip_bidi
 from tests.e2e.flows import create_invite, eventually, join, message_with, secretariat
-from tests.fake_telegram import strip_bidi
 
 
 async def test_focal_point_joins_in_english(tg, app):

@@ -4,10 +4,10 @@ secretariat."""
 import json
 from datetime import UTC, datetime
 
+from sandbox.telegram import strip_bidi
 from services import clock
 from tests.e2e.flows import secretariat
 from tests.e2e.test_surveys import focal
-from tests.fake_telegram import strip_bidi
 from tests.unit.test_action_plan import next_plan
 
 DASH = "\u2009–\u2009"  # how Babel joins the two ends of a span in English

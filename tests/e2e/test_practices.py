@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from dialogs.formatting import clip
 from dialogs.practices.getters import CHOICE_LABEL
+from sandbox.telegram import strip_bidi
 from services import form_catalog, practices, submissions
 from services.forms.xlsform import load_xlsform
 from storage.database import transaction
@@ -18,7 +19,6 @@ from storage.models import Delivery, SubmissionStatus
 from storage.repositories import users
 from tests.e2e.flows import eventually, message_with, secretariat
 from tests.e2e.flows import focal_point as focal
-from tests.fake_telegram import strip_bidi
 from tests.unit.test_form_reports import focal_point
 
 FORM = load_xlsform(Path(__file__).parents[2] / "data" / "forms" / "practice.md")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from sandbox.telegram import FakeTelegram, strip_bidi
 from tests.conftest import SECRETARIAT_ID
 from tests.e2e.flows import create_invite, join, secretariat
-from tests.fake_telegram import FakeTelegram, strip_bidi
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,9 +5,9 @@ import io
 import logging
 
 from bot.log import RedactingFormatter
+from sandbox.telegram import FakeTelegram, strip_bidi
 from tests.conftest import BotApp, make_settings
 from tests.e2e.flows import create_invite, eventually, join, message_with, secretariat
-from tests.fake_telegram import FakeTelegram, strip_bidi
 
 
 async def test_restart_in_the_middle_of_onboarding(tg, app):

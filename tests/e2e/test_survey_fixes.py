@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from sandbox.telegram import strip_bidi
 from services import clock, form_catalog, submissions
 from storage.database import transaction
 from storage.models import Form, Submission
 from storage.repositories import users
 from tests.e2e.test_survey_inputs import BOSS, open_test_form
 from tests.e2e.test_surveys import focal, open_survey, text
-from tests.fake_telegram import strip_bidi
 
 FORM = Path(__file__).with_name("forms") / "fixes.md"
 

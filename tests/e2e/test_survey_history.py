@@ -5,13 +5,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from babel.dates import format_date, format_time
 
+from sandbox.telegram import strip_bidi
 from services import clock, submissions
 from services.errors import NotAllowed
 from storage.database import transaction
 from storage.repositories import users
 from tests.e2e.test_survey_inputs import BOSS, open_test_form, stored
 from tests.e2e.test_surveys import focal, open_survey, text
-from tests.fake_telegram import strip_bidi
 
 AMMAN = ZoneInfo("Asia/Amman")
 DAY = 24 * 3600

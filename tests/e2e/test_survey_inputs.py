@@ -6,12 +6,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sandbox.telegram import strip_bidi
 from services import form_catalog, registration, submissions
 from services.forms.xlsform import load_xlsform
 from storage.database import transaction
 from storage.repositories import users
 from tests.e2e.test_surveys import focal, open_survey, text
-from tests.fake_telegram import strip_bidi
 
 FORM = Path(__file__).with_name("forms") / "inputs.md"
 LONG_PLACE = "p10_a_choice_name_far_too_long_for_a_button_callback_of_sixty_four_bytes"

@@ -3,11 +3,11 @@
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from sandbox.telegram import strip_bidi
 from services import clock, form_catalog, registration, submissions
 from storage.database import transaction
 from storage.repositories import users
 from tests.e2e.test_surveys import focal, text
-from tests.fake_telegram import strip_bidi
 
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 

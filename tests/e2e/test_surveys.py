@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sandbox.telegram import strip_bidi
 from services import form_catalog, registration
 from services.forms.xlsform import load_xlsform
 from storage.database import transaction
 from tests.e2e.flows import focal_point
-from tests.fake_telegram import strip_bidi
 
 FORM = Path(__file__).with_name("forms") / "chat_survey.md"
 

@@ -6,7 +6,7 @@ import pytest
 from redis import asyncio as aioredis
 from redis.exceptions import RedisError
 
-from tests.fake_telegram import FakeTelegram
+from sandbox.telegram import FakeTelegram
 
 REDIS_DEFAULT_URL = "redis://127.0.0.1:6379/15"
 

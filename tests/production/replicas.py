@@ -7,7 +7,7 @@ from aiohttp import ClientSession, web
 
 from bot.app import App
 from bot.webhook import build_web_app
-from tests.fake_telegram import FakeTelegram
+from sandbox.telegram import FakeTelegram
 
 SECRET = "test-webhook-secret_0123456789"
 PATH = "/telegram/webhook"

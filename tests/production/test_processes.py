@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from aiohttp import ClientSession
 
+from sandbox.telegram import FakeTelegram
 from storage.database import create_engine, create_sessionmaker
 from tests.conftest import SECRETARIAT_ID
 from tests.e2e.test_delivery import broadcast, deliveries, finished, people, sends_per_chat
-from tests.fake_telegram import FakeTelegram
 from tests.production.replicas import PATH, SECRET
 
 ROOT = Path(__file__).resolve().parents[2]

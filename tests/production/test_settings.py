@@ -5,7 +5,7 @@ from pydantic import ValidationError
 
 from bot.__main__ import main
 from bot.config import Settings
-from tests.fake_telegram import FakeTelegram
+from sandbox.telegram import FakeTelegram
 
 
 def settings(**values) -> Settings:

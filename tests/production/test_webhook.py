@@ -9,12 +9,12 @@ from aiohttp import ClientSession
 from redis import asyncio as aioredis
 from sqlalchemy import func, select
 
+from sandbox.telegram import strip_bidi
 from storage.database import transaction
 from storage.models import Delivery, FsmRecord, Role, User, UserStatus
 from tests.conftest import make_settings
 from tests.e2e.flows import create_invite, join, secretariat
 from tests.e2e.test_announcements import compose
-from tests.fake_telegram import strip_bidi
 from tests.production.replicas import PATH, SECRET, Balancer, Replica
 
 HEADER = "X-Telegram-Bot-Api-Secret-Token"

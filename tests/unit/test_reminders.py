@@ -9,6 +9,7 @@ from sqlalchemy import String, cast, func, select
 
 from bot import jobs
 from bot.delivery import CHECKS
+from sandbox.telegram import strip_bidi
 from services import clock, deadlines, outbox, reminder_slots, reminders
 from storage.database import transaction
 from storage.models import (
@@ -21,7 +22,6 @@ from storage.models import (
     SubmissionStatus,
     User,
 )
-from tests.fake_telegram import strip_bidi
 from tests.unit.conftest import CAIRO, HOUR, START, ZONES, cairo, new_deadline
 
 

@@ -1,4 +1,5 @@
-"""A fake Telegram Bot API server and simulated users, for testing bots over real HTTP."""
+"""A Telegram Bot API emulator (the tests' fake server and the sandbox's) and simulated
+users, over real HTTP."""
 
 from .bidi import strip_bidi
 from .errors import ApiError
