@@ -1,4 +1,8 @@
-## The sandbox's web page (sandbox/static): a phone-like chat with the bot
+## The sandbox's web page (python -m bot sandbox); served by /api/strings.
+## Ids sandbox-page-* are the page's own.
+
+sandbox-title = ARCP bot sandbox
+sandbox-notice = Everything here stays on this computer: a local copy of Telegram and a throwaway database.
 
 sandbox-page-people = Who you are
 sandbox-page-choose-person = Choose who you are

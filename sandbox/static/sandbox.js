@@ -446,7 +446,10 @@
     }
     for (const message of group.messages) {
       const grid = keyboard(message);
-      if (grid) li.append(grid);
+      if (grid) {
+        li.append(grid);
+        li.classList.add("has-keyboard");
+      }
     }
     return li;
   }
