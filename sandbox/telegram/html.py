@@ -225,3 +225,67 @@ class _Parser:
             if top.attrs.get("format"):
                 entity["date_time_format"] = top.attrs["format"]
         self.entities.append(entity)
+
+
+# -- the other way: text + entities -> HTML a browser may show ------------------------------
+_SAFE_TAGS = {
+    "bold": ("<b>", "</b>"),
+    "italic": ("<i>", "</i>"),
+    "underline": ("<u>", "</u>"),
+    "strikethrough": ("<s>", "</s>"),
+    "spoiler": ('<span class="spoiler">', "</span>"),
+    "code": ("<code>", "</code>"),
+    "pre": ("<pre>", "</pre>"),
+    "blockquote": ("<blockquote>", "</blockquote>"),
+    "expandable_blockquote": ("<blockquote>", "</blockquote>"),
+}
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _escape(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("\n", "<br>")
+
+
+def _tags(entity: dict[str, Any]) -> tuple[str, str]:
+    kind = entity.get("type")
+    if kind in _SAFE_TAGS:
+        return _SAFE_TAGS[kind]
+    url = entity.get("url") or ""
+    if kind == "text_link" and url.lower().startswith(_SAFE_SCHEMES):
+        return f'<a href="{_escape(url)}" target="_blank" rel="noopener noreferrer">', "</a>"
+    return "", ""  # mentions, custom emoji, dates...: shown as their text
+
+
+def entities_to_html(text: str, entities: list[dict[str, Any]]) -> str:
+    """Safe HTML of a message: the formatting of its entities as a short list of tags, every
+    character of the text escaped (so nothing the bot or a user wrote can become markup).
+    Entities nest (as made by parse_html); one that crosses its parent's end is cut there."""
+    units = text.encode("utf-16-le")
+
+    def piece(start: int, end: int) -> str:
+        return _escape(units[2 * start : 2 * end].decode("utf-16-le", errors="replace"))
+
+    total = len(units) // 2
+    ordered = sorted(entities, key=lambda e: (e["offset"], -e["length"]))
+    out: list[str] = []
+    stack: list[tuple[int, str]] = []  # (end, closing tag)
+    pos = 0
+    for entity in ordered:
+        start = min(max(entity["offset"], pos), total)
+        while stack and stack[-1][0] <= start:
+            end, closing = stack.pop()
+            out += [piece(pos, end), closing]
+            pos = end
+        out.append(piece(pos, start))
+        pos = start
+        end = min(start + entity["length"], stack[-1][0] if stack else total)
+        opening, closing = _tags(entity)
+        out.append(opening)
+        stack.append((end, closing))
+    while stack:
+        end, closing = stack.pop()
+        out += [piece(pos, end), closing]
+        pos = end
+    out.append(piece(pos, total))
+    return "".join(out)

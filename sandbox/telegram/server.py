@@ -6,7 +6,6 @@ import inspect
 import itertools
 import re
 import socket
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -30,9 +29,19 @@ class FakeTelegram:
     TOKEN = "123456:TEST-fake-token-abcdefghijklmnopqrstu"
 
     def __init__(
-        self, *, bot_username: str = "arcp_test_bot", quiet: float = 0.3, timeout: float = 10.0
+        self,
+        *,
+        bot_username: str = "arcp_test_bot",
+        quiet: float = 0.3,
+        timeout: float = 10.0,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        now: Callable[[], int] | None = None,
     ):
-        self.world = World(bot_username)
+        """port 0: any free port. now: unix time for message dates (default: the real clock)."""
+        self.world = World(bot_username, now)
+        self.host, self.port = host, port
+        self.routes: list[web.AbstractRouteDef] = []  # extra routes (the sandbox page)
         self.updates = UpdateQueue()
         self.webhook = WebhookPusher(self.updates)
         self.faults = Faults()
@@ -53,13 +62,22 @@ class FakeTelegram:
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{file_path:.+}", self._handle_file)
+        app.add_routes(self.routes)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, self.port))
         await web.SockSite(self._runner, sock).start()
-        self.base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        self.port = sock.getsockname()[1]
+        self.base_url = f"http://{self.host}:{self.port}"
         return self
+
+    def add_routes(self, routes: list[web.AbstractRouteDef]) -> None:
+        """Serve more routes on the same port (before start)."""
+        if self._runner is not None:
+            raise RuntimeError("add routes before start()")
+        self.routes += routes
 
     async def stop(self) -> None:
         self.updates.close()  # release long polls at once
@@ -91,6 +109,7 @@ class FakeTelegram:
         finally:
             if not polling:
                 self.updates.request_finished()
+                self.world.touch()
         if not body["ok"]:
             self.errors.append((method, status, body["description"]))
         return _reply(body, status)
@@ -158,7 +177,7 @@ class FakeTelegram:
         return self._users[user_id]
 
     def push_update(self, update: dict[str, Any]) -> int:
-        """Queue a hand-made update; a given update_id is kept (to simulate redelivery)."""
+        """Queue an update without waiting for it; a given update_id is kept (redelivery)."""
         return self.updates.push(update).update_id
 
     async def send_update(self, update: dict[str, Any], *, timeout: float | None = None) -> int:
@@ -276,9 +295,8 @@ class FakeTelegram:
         chats = [self.world.chats[chat_id]] if chat_id is not None else self.world.chats.values()
         return "\n".join(f"chat {c.id}:\n{c.transcript(last)}" for c in chats) or "(no chats)"
 
-    @staticmethod
-    def now() -> int:
-        return int(time.time())
+    def now(self) -> int:
+        return self.world.now()
 
 
 def _reply(body: dict[str, Any], status: int) -> web.Response:

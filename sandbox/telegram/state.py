@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +72,7 @@ class CallbackAnswer:
     show_alert: bool = False
     url: str | None = None
     cache_time: int | None = None
+    at: float = field(default_factory=time.monotonic)  # when the bot answered (toasts expire)
 
 
 @dataclass
@@ -178,6 +181,7 @@ class Chat:
     user: dict[str, Any]
     started: bool = False  # the user has written to the bot, so the bot may message them
     messages: list[Message] = field(default_factory=list)
+    clock: Callable[[], int] = field(default=lambda: int(time.time()))  # message dates
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def to_api(self) -> dict[str, Any]:
@@ -188,6 +192,7 @@ class Chat:
         return chat
 
     def add(self, **fields: Any) -> Message:
+        fields.setdefault("date", self.clock())
         msg = Message(chat_id=self.id, message_id=next(self._ids), **fields)
         self.messages.append(msg)
         return msg
@@ -201,7 +206,12 @@ class Chat:
 
 
 class World:
-    def __init__(self, bot_username: str = "arcp_test_bot"):
+    def __init__(
+        self, bot_username: str = "arcp_test_bot", now: Callable[[], int] | None = None
+    ):
+        self.now = now or (lambda: int(time.time()))  # unix time of message dates and edits
+        self.version = 0  # bumped by every change a client could see (see touch)
+        self._changed = asyncio.Event()
         self.bot_user = {
             "id": BOT_ID,
             "is_bot": True,
@@ -225,8 +235,26 @@ class World:
 
     def chat(self, user: dict[str, Any]) -> Chat:
         if user["id"] not in self.chats:
-            self.chats[user["id"]] = Chat(id=user["id"], user=user)
+            self.chats[user["id"]] = Chat(id=user["id"], user=user, clock=lambda: self.now())
         return self.chats[user["id"]]
+
+    # -- change feed (the sandbox page long-polls it) -----------------------------------------
+    def touch(self) -> None:
+        """Something may have changed: a new version, and every waiter wakes up."""
+        self.version += 1
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    async def changed_since(self, version: int, timeout: float) -> bool:
+        """Wait up to `timeout` seconds for a version newer than `version`."""
+        if self.version > version:
+            return True
+        event = self._changed
+        try:
+            await asyncio.wait_for(event.wait(), timeout)
+        except TimeoutError:
+            pass
+        return self.version > version
 
     def find_chat(self, chat_id: int | str) -> Chat | None:
         if isinstance(chat_id, str):  # "@username"

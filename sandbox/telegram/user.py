@@ -31,14 +31,15 @@ class FakeUser:
         self.answers: dict[str, CallbackAnswer | None] = {}  # callback id -> bot's answer
 
     # -- acting ----------------------------------------------------------------------------
-    async def send(self, text: str, *, timeout: float | None = None) -> int:
-        """Send a text message; "/cmd args" carries a bot_command entity like the real client."""
+    async def send(self, text: str, *, timeout: float | None = None, wait: bool = True) -> int:
+        """Send a text message; "/cmd args" carries a bot_command entity like the real client.
+        wait=False: return once it is queued (the sandbox page), not once it is handled."""
         entities = []
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
             entities = [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]
         msg = self._own_message(text=text, html=text, entities=entities)
-        return await self._message_update(msg, timeout)
+        return await self._message_update(msg, timeout, wait)
 
     async def upload(
         self,
@@ -48,15 +49,16 @@ class FakeUser:
         caption: str | None = None,
         *,
         timeout: float | None = None,
+        wait: bool = True,
     ) -> int:
         stored = self.server.world.store_file(content, filename, mime_type, "document")
-        return await self._media(stored, "document", caption, timeout)
+        return await self._media(stored, "document", caption, timeout, wait)
 
     async def send_photo(
         self, content: bytes, caption: str | None = None, *, timeout: float | None = None
     ) -> int:
         stored = self.server.world.store_file(content, "photo.jpg", "image/jpeg", "photo")
-        return await self._media(stored, "photo", caption, timeout)
+        return await self._media(stored, "photo", caption, timeout, True)
 
     async def press(
         self, label: str, *, message: Message | None = None, timeout: float | None = None
@@ -76,6 +78,19 @@ class FakeUser:
         if button.callback_data is None:
             raise AssertionError(f"button {label!r} is not a callback button: {button.raw}")
         return await self._callback(button.callback_data, msg, timeout)
+
+    async def press_at(self, message_id: int, row: int, column: int, *, wait: bool = True) -> int:
+        """Press the button at (row, column) of a message, as a tap on the screen does."""
+        msg = self.chat.find(message_id)
+        if msg is None or not msg.from_bot or msg.deleted:
+            raise LookupError(f"no message #{message_id} in the chat")
+        try:
+            button = msg.keyboard[row][column]
+        except IndexError:
+            raise LookupError(f"no button at row {row}, column {column}") from None
+        if button.callback_data is None:
+            raise LookupError(f"button {button.label!r} is not a callback button")
+        return await self._callback(button.callback_data, msg, None, wait)
 
     async def press_data(
         self, data: str, *, message: Message | None = None, timeout: float | None = None
@@ -101,22 +116,29 @@ class FakeUser:
     # -- internals ---------------------------------------------------------------------------
     def _own_message(self, **fields: Any) -> Message:
         self.chat.started = True
-        return self.chat.add(from_bot=False, sender=self.info, **fields)
+        msg = self.chat.add(from_bot=False, sender=self.info, **fields)
+        self.server.world.touch()
+        return msg
 
     async def _media(
-        self, stored: StoredFile, kind: str, caption: str | None, timeout: float | None
+        self, stored: StoredFile, kind: str, caption: str | None, timeout: float | None,
+        wait: bool,
     ) -> int:
         msg = self._own_message(text=caption or "", html=caption or "", **{kind: stored})
-        return await self._message_update(msg, timeout)
+        return await self._message_update(msg, timeout, wait)
 
-    async def _message_update(self, msg: Message, timeout: float | None) -> int:
+    async def _message_update(self, msg: Message, timeout: float | None, wait: bool) -> int:
         update = {"message": msg.to_api(self.chat.to_api())}
+        if not wait:
+            return self.server.push_update(update)
         return await self.server.send_update(update, timeout=timeout)
 
     def _newest_with_keyboard(self) -> Message | None:
         return next((m for m in reversed(self.messages()) if m.keyboard), None)
 
-    async def _callback(self, data: str, msg: Message, timeout: float | None) -> int:
+    async def _callback(
+        self, data: str, msg: Message, timeout: float | None, wait: bool = True
+    ) -> int:
         query_id = self.server.next_callback_id()
         self.server.world.callbacks[query_id] = CallbackQuery(
             query_id, self.id, data, msg.message_id
@@ -133,6 +155,8 @@ class FakeUser:
             "data": data,
         }
         self.last_answer = None
+        if not wait:
+            return self.server.push_update({"callback_query": query})
         try:
             return await self.server.send_update({"callback_query": query}, timeout=timeout)
         finally:
