@@ -150,13 +150,16 @@
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   async function longPoll(id, controller) {
+    let fresh = true; // what another poll saw may be old: the first answer comes at once
     while (!controller.signal.aborted) {
       const chat = chatOf(id);
       const started = Date.now();
       const before = chat.version;
+      const after = fresh ? 0 : chat.version;
+      fresh = false;
       try {
         const response = await fetch(
-          `/api/chats/${id}?after=${chat.version}&wait=${LONG_POLL_SECONDS}`,
+          `/api/chats/${id}?after=${after}&wait=${LONG_POLL_SECONDS}`,
           { signal: controller.signal });
         if (!response.ok) throw new Error(String(response.status));
         const body = await response.json();
@@ -164,7 +167,7 @@
         banner(null);
         absorb(id, body);
         // a server that answers at once without news must not make this spin
-        if (chat.version === before && Date.now() - started < 1000) await sleep(1000);
+        if (after && chat.version === before && Date.now() - started < 1000) await sleep(1000);
       } catch (error) {
         if (controller.signal.aborted) return;
         banner(t("sandbox-page-offline"));
@@ -294,6 +297,7 @@
     history.replaceState(null, "", `#${id}`);
     applyStrings(await loadStrings(person.language));
     if (state.current !== id) return; // another click came first
+    const pickerHadFocus = $("people").contains(document.activeElement);
     renderPeople();
     renderHeader();
     renderClock();
@@ -303,7 +307,10 @@
     chat.seenSig = chat.sig;
     renderChat({ jump: true });
     const selected = document.querySelector(`#people [data-person-id="${id}"]`);
-    if (selected) selected.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (selected) {
+      selected.scrollIntoView({ block: "nearest", inline: "nearest" });
+      if (pickerHadFocus) selected.focus();
+    }
     state.poll = new AbortController();
     longPoll(id, state.poll);
   }
