@@ -26,3 +26,4 @@ sandbox-page-download = Download
 sandbox-page-ok = OK
 sandbox-page-offline = No connection to the sandbox. Trying again…
 sandbox-page-error = Not done:
+sandbox-page-empty-chat = No messages here yet. Press START to begin, as in Telegram.

@@ -478,6 +478,7 @@
     $("empty").hidden = Boolean(person);
     const empty = Boolean(chat && chat.loaded && chat.messages.length === 0);
     $("start-bar").hidden = !empty;
+    $("empty-chat").hidden = !empty;
     $("composer").hidden = !person || empty;
     if (!chat) return;
     stickToBottom = jump || isAtBottom();
@@ -638,6 +639,7 @@
     if (state.bot) {
       $("bot-name").textContent = state.bot.name;
       $("bot-avatar").textContent = state.bot.name.trim().charAt(0);
+      $("empty-chat-bot").textContent = state.bot.name;
     }
     if (people.clock) setClock(people.clock);
     renderPeople();
