@@ -59,7 +59,30 @@ def build_parser() -> argparse.ArgumentParser:
     invite.add_argument("--uses", type=int, default=1, help="how many people may join (default 1)")
     invite.add_argument("--days", type=int, default=None,
                         help="days the link stays valid (default: INVITE_TTL_DAYS, 14)")
+    sandbox = commands.add_parser(
+        "sandbox", help="try the bot in a browser, on this computer only",
+        description="Start a local copy of the Telegram Bot API, the bot against it on a "
+        "throwaway database with demo people and an open deadline, and a web page to chat as "
+        "any of them. Listens on 127.0.0.1 only; needs no BOT_TOKEN and ignores .env. Stop it "
+        "with Ctrl+C: its temporary files are deleted.")
+    sandbox.add_argument("--port", type=int, default=8080,
+                         help="port of the page and the emulator (default 8080; 0: any free one)")
+    sandbox.add_argument("--lang", choices=("ar", "en"), default="ar",
+                         help="language of the page (default ar)")
     return parser
+
+
+def run_sandbox(args: argparse.Namespace) -> int:
+    setup_logging("WARNING")
+    from sandbox.run import run_sandbox as run  # aiogram is slow to import: only when asked
+
+    try:
+        asyncio.run(run(args.port, args.lang))
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:  # most often: the port is taken
+        return fail(f"sandbox: {error}; try --port 0")
+    return 0
 
 
 def _missing_sqlite_folder(database_url: str) -> str | None:
@@ -74,6 +97,8 @@ def _missing_sqlite_folder(database_url: str) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "sandbox":  # its settings are made in code, not read
+        return run_sandbox(args)
     try:
         settings = Settings()
     except ValidationError as error:
