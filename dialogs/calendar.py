@@ -1,9 +1,9 @@
 """aiogram-dialog's calendar, with month and day names in the viewer's language and clock."""
 
-from datetime import datetime
+from datetime import date, tzinfo
 
 from aiogram_dialog import DialogManager
-from aiogram_dialog.widgets.kbd import Calendar
+from aiogram_dialog.widgets.kbd import Calendar, calendar_kbd
 from aiogram_dialog.widgets.kbd.calendar_kbd import (
     CalendarDaysView,
     CalendarMonthView,
@@ -14,7 +14,17 @@ from aiogram_dialog.widgets.kbd.calendar_kbd import (
 from aiogram_dialog.widgets.text import Format, Text
 from babel.dates import format_date
 
+from services import clock
 from services.timezones import user_timezone
+
+
+def today_in(zone: tzinfo) -> date:
+    return clock.now().astimezone(zone).date()
+
+
+# The library's views mark and open on the real clock's today; ours is services.clock, which the
+# sandbox's fast-forward (and the tests) move.
+calendar_kbd.get_today = today_in
 
 
 class LocalDate(Text):
@@ -52,6 +62,6 @@ class LocalCalendar(Calendar):
 
     async def _get_user_config(self, data: dict, manager: DialogManager) -> CalendarUserConfig:
         zone = user_timezone(manager.middleware_data.get("user"))
-        today = datetime.now(zone).date()
+        today = today_in(zone)
         return CalendarUserConfig(timezone=zone, min_date=today if self.future_only else None,
                                   firstweekday=5)  # Saturday, as calendars here begin

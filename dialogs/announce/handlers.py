@@ -7,7 +7,7 @@ from aiogram_dialog.widgets.kbd import Button, ManagedMultiselect, Select
 
 from dialogs.announce.preview import send_preview
 from dialogs.states import AnnounceSG
-from services import announcements
+from services import announcements, clock
 from services.errors import ServiceError
 from services.timezones import user_timezone
 from storage.models import Audience
@@ -158,7 +158,7 @@ async def on_already_sent(callback: CallbackQuery, button: Button,
 async def on_date(callback: CallbackQuery, widget, manager: DialogManager,
                   chosen: date) -> None:
     session, user, l10n, ann_id = _ctx(manager)
-    if chosen < datetime.now(user_timezone(user)).date():
+    if chosen < clock.now().astimezone(user_timezone(user)).date():
         await callback.answer(l10n.plain("announce-refused", reason="not-in-future"),
                               show_alert=True)
         return
