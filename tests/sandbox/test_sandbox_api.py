@@ -195,3 +195,23 @@ def test_the_command_starts_serves_and_stops_cleanly(tmp_path):
         if process.poll() is None:
             process.kill()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("arcp-sandbox-")]
+
+
+async def test_a_file_the_bot_sends_downloads(http):
+    """The secretariat exports the evaluation's answers: the bot's document, from the page."""
+    await post(http, "/api/chats/1001/messages", {"text": "/start"})
+    body = await chat_until(http, 1001, lambda ms: any(m["buttons"] for m in ms))
+    await press(http, 1001, last_bot(body["messages"]), "🗂")
+    body = await chat_until(http, 1001, has_text("الاستبيانات"))
+    forms = last_bot(body["messages"])
+    evaluation = next(b["text"] for row in forms["buttons"] for b in row if "تقييم" in b["text"])
+    await press(http, 1001, forms, strip_bidi(evaluation))
+    body = await chat_until(http, 1001, lambda ms: any(
+        "Excel" in b["text"] for row in last_bot(ms)["buttons"] for b in row))
+    await press(http, 1001, last_bot(body["messages"]), "Excel")
+    body = await chat_until(http, 1001, lambda ms: any(m["document"] for m in ms))
+    document = next(m["document"] for m in body["messages"] if m["document"])
+    assert document["name"].endswith(".xlsx") and document["size"] > 0
+    async with http.get(document["url"]) as response:
+        content = await response.read()
+    assert content[:2] == b"PK" and len(content) == document["size"]  # an .xlsx is a zip
