@@ -100,8 +100,16 @@ def sandbox(browser):
     assert code == 0, f"the sandbox did not stop cleanly (exit {code}):\n{process.log()}"
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.browser_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def page(browser, sandbox):
+def page(request, browser, sandbox, artifacts):
     context = browser.new_context(viewport={"width": 420, "height": 860}, timezone_id="UTC",
                                   accept_downloads=True)
     tab = context.new_page()
@@ -109,6 +117,8 @@ def page(browser, sandbox):
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.set_default_timeout(10_000)
     yield tab
+    if getattr(request.node, "browser_failed", False):  # what the page showed when it failed
+        tab.screenshot(path=str(artifacts / f"failed-{request.node.name}.png"))
     context.close()
     assert not errors, f"the page raised: {errors}"
 

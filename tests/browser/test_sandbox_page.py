@@ -68,13 +68,17 @@ def test_arabic_newcomer_joins_answers_and_receives_the_secretariats_announcemen
     expect(phone.bubbles().last).to_contain_text("اكتب إجابتك وأرسلها.")
     phone.type(MECHANISM)
     expect(phone.bubble_with(MECHANISM)).to_have_count(1)  # the user's own bubble, as typed
-    phone.press("💾 حفظ وخروج")
-
     # RTL: the bot speaks from the right, the person from the left
     bot_box = page.locator(".from-bot [data-testid=bubble]").last.bounding_box()
     user_box = phone.bubble_with(MECHANISM).bounding_box()
     assert bot_box["x"] + bot_box["width"] > user_box["x"] + user_box["width"]
     kept(phone.screenshot(artifacts / "ar-survey.png"))
+
+    phone.press("💾 حفظ وخروج")
+    alert = page.get_by_test_id("alert")  # the bot's show_alert answer: a modal with OK
+    expect(alert).to_contain_text("حُفظت إجاباتك")
+    page.get_by_test_id("alert-ok").click()
+    expect(alert).to_be_hidden()
 
     phone.choose(boss)
     if page.get_by_test_id("start").is_visible():
