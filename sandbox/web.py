@@ -1,6 +1,7 @@
-"""The sandbox page and its JSON API, served on the emulator's own port (see the contract in
-README, "Try it in a browser"): who the people are, each one's chat as a long poll, what a
-person does (type, press, upload), files, the page's texts and the fast-forward clock."""
+"""The sandbox page and its JSON API, served on the emulator's own port (127.0.0.1 only): who
+the people are, each one's chat as a long poll, what a person does (type, press, upload), the
+files in the chats, the page's texts and the fast-forward clock. Errors are 4xx JSON
+{"ok": false, "error": ...}."""
 
 from __future__ import annotations
 
