@@ -197,9 +197,10 @@ async def run_config(name: str, users: int, rounds: int, workdir: Path) -> dict:
             people = [tg.user(i, first_name=f"Focal{i}", started=True) for i in ids]
             measured: list[int] = []
             rounds_of = echo_rounds if kind == "echo" else survey_rounds
-            began = time.perf_counter()
+            began, cpu_before = time.perf_counter(), sum(map(_cpu_seconds, procs))
             await asyncio.gather(*(rounds_of(tg, p, rounds, measured) for p in people))
             wall = time.perf_counter() - began
+            cpu = sum(map(_cpu_seconds, procs)) - cpu_before
             total = len(tg.webhook.durations)
             calls = sum(1 for method, _ in tg.calls if method not in ("setWebhook", "getMe"))
             latencies = sorted(tg.webhook.durations[i] for i in measured)
@@ -213,8 +214,15 @@ async def run_config(name: str, users: int, rounds: int, workdir: Path) -> dict:
     if pg is not None:
         pg.drop_all()
     return dict(name=name, updates=total, rate=total / wall, calls=calls / total,
+                cpu=cpu / total * 1000,
                 p50=statistics.median(latencies) * 1000,
                 p99=latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000)
+
+
+def _cpu_seconds(proc) -> float:
+    """CPU time (user + system) a replica process has used so far, from /proc."""
+    fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def _flush_redis() -> None:
@@ -239,7 +247,7 @@ async def main() -> None:
     print(f"{args.users} focal points at once, {args.rounds} rounds of {STEPS_PER_ROUND} steps "
           f"each (the first not measured); {os.cpu_count()} CPU(s)")
     print(f"{'config':10} {'updates':>8} {'updates/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
-          f"{'p50 / echo':>10} {'API calls/update':>17}")
+          f"{'p50 / echo':>10} {'API calls/update':>17} {'replica CPU ms/update':>22}")
     floor = None
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only:
@@ -247,7 +255,7 @@ async def main() -> None:
             floor = floor or (r["p50"] if name.startswith("echo") else None)
             ratio = f"{r['p50'] / floor:.1f}x" if floor else "-"
             print(f"{r['name']:10} {r['updates']:8d} {r['rate']:10.1f} {r['p50']:8.1f} "
-                  f"{r['p99']:8.1f} {ratio:>10} {r['calls']:17.1f}", flush=True)
+                  f"{r['p99']:8.1f} {ratio:>10} {r['calls']:17.1f} {r['cpu']:22.1f}", flush=True)
 
 
 if __name__ == "__main__":

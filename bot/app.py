@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import LinkPreviewOptions
@@ -20,6 +19,7 @@ from bot.delivery import DeliveryWorker
 from bot.factory import create_dispatcher
 from bot.l10n import L10n
 from bot.scheduler import Planner, create_scheduler
+from bot.session import ApiSession
 from dialogs.commands import set_default_commands
 from services import action_plan, announcements, clock, form_catalog, member_states
 from storage import migrate
@@ -36,9 +36,9 @@ class StartupError(RuntimeError):
 
 
 def create_bot(settings: Settings) -> Bot:
-    session = AiohttpSession()
+    session = ApiSession()
     if settings.telegram_api_url:
-        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+        session = ApiSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(settings.token(), session=session, default=DefaultBotProperties(
         parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)))
 

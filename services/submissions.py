@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -313,9 +313,19 @@ async def own_submission(session: AsyncSession, user: User, submission_id: int) 
     return submission
 
 
+_ANSWERS = select(Answer).where(Answer.submission_id == bindparam("submission"))
+
+
 async def answers_of(session: AsyncSession, submission: Submission) -> dict[str, Answer]:
-    rows = await session.scalars(select(Answer).where(Answer.submission_id == submission.id))
-    return {answer.question: answer for answer in rows}
+    """A submission's answers by question, read once per session (a dialog step reads them in
+    its handler and again to draw the next screen); `answer` and `clear` keep it current.
+    Read-only for callers."""
+    known = session.info.setdefault("answers", {})
+    if submission.id not in known:
+        rows = await session.scalars(_ANSWERS, {"submission": submission.id})
+        # the submission is kept too: the session's identity map holds it only weakly
+        known[submission.id] = (submission, {answer.question: answer for answer in rows})
+    return known[submission.id][1]
 
 
 def _editable(submission: Submission) -> None:
@@ -342,7 +352,7 @@ async def answer(session: AsyncSession, user: User, submission_id: int, name: st
           today=clock.now().astimezone(user_timezone(user)).date())
     previous = current.value if current else None
     if current is None:
-        current = Answer(submission_id=submission.id, question=name, revision=0)
+        current = answers[name] = Answer(submission_id=submission.id, question=name, revision=0)
         session.add(current)
     current.value, current.by, current.at = value, user.id, clock.now()
     current.revision += 1
@@ -369,7 +379,7 @@ async def clear(session: AsyncSession, user: User, submission_id: int, name: str
             and current.revision != seen_revision):
         raise Conflict(current=current.value, by=current.by)
     if current is None:  # kept with no value: asked and skipped, so resuming goes past it
-        current = Answer(submission_id=submission.id, question=name, revision=0)
+        current = answers[name] = Answer(submission_id=submission.id, question=name, revision=0)
         session.add(current)
     if current.value is not None or current.revision == 0:
         session.add(AnswerChange(submission_id=submission.id, action="clear", question=name,
