@@ -11,6 +11,7 @@ COPY services services
 COPY storage storage
 COPY locales locales
 COPY data data
+COPY sandbox sandbox
 RUN python -m venv /opt/arcp && /opt/arcp/bin/pip install .
 
 FROM python:3.11-slim
