@@ -110,8 +110,8 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def page(request, browser, sandbox, artifacts):
-    context = browser.new_context(viewport={"width": 420, "height": 860}, timezone_id="UTC",
-                                  accept_downloads=True)
+    context = browser.new_context(base_url=sandbox.url, viewport={"width": 420, "height": 860},
+                                  timezone_id="UTC", accept_downloads=True)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))

@@ -59,6 +59,12 @@ class Phone:
         self._changing(lambda: box.press("Enter"))
         expect(box).to_have_value("")
 
+    def attach(self, name: str, mime: str, content: bytes) -> None:
+        """Choose a file with the attach button's file picker; the page uploads it."""
+        picker = self.page.get_by_test_id("attach-input")
+        self._changing(lambda: picker.set_input_files(
+            files=[{"name": name, "mimeType": mime, "buffer": content}]))
+
     def press(self, label: str | re.Pattern) -> None:
         """Press the newest inline button with this label (exact text, or a pattern)."""
         pattern = label if isinstance(label, re.Pattern) else re.compile(

@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 from tests.browser.phone import Phone
 
 ANNOUNCEMENT = "اجتماع التنسيق الإقليمي يوم 10 مايو في القاهرة"
+AGENDA = "جدول أعمال الاجتماع.pdf"
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 MECHANISM = "لجنة وطنية برئاسة وزارة الخارجية تجتمع كل ثلاثة أشهر."
 
 
@@ -89,8 +91,11 @@ def test_arabic_newcomer_joins_answers_and_receives_the_secretariats_announcemen
     phone.press("➕ إعلان جديد")
     phone.type(ANNOUNCEMENT)
     phone.press("تخطَّ ›")  # no English version
-    phone.press("متابعة دون مرفق ›")
+    phone.attach(AGENDA, "application/pdf", PDF)
+    expect(phone.bubbles().last).to_contain_text("إلى من يُرسل؟")  # the file was taken
     phone.press("جميع نقاط الاتصال")
+    # the preview, exactly as focal points will get it: the document with the text as caption
+    expect(phone.bubble_with(ANNOUNCEMENT).get_by_test_id("document")).to_contain_text(AGENDA)
     phone.press("📤 إرسال الآن")
 
     # it arrives while the secretariat's chat is on screen: the newcomer's dot lights up
@@ -98,6 +103,10 @@ def test_arabic_newcomer_joins_answers_and_receives_the_secretariats_announcemen
     phone.choose(newcomer)
     expect(phone.bubble_with(ANNOUNCEMENT)).to_have_count(1, timeout=10_000)
     expect(phone.person(newcomer).get_by_test_id("unread")).to_be_hidden()
+    card = phone.bubble_with(ANNOUNCEMENT).get_by_test_id("document")
+    expect(card).to_contain_text(AGENDA)
+    download = card.get_by_test_id("download")
+    assert page.request.get(download.get_attribute("href")).body() == PDF
     kept(phone.screenshot(artifacts / "ar-announcement.png"))
 
 
