@@ -319,7 +319,11 @@
     const person = personById(state.current);
     const who = $("who");
     who.replaceChildren();
-    if (!person) return;
+    document.body.classList.toggle("chosen", Boolean(person));
+    if (!person) {
+      who.textContent = t("sandbox-title");
+      return;
+    }
     const name = document.createElement("bdi");
     name.textContent = person.name;
     who.append(`${t("sandbox-page-you-are")} `, name, ` · ${roleLabel(person)}`);
@@ -643,6 +647,7 @@
     }
     if (people.clock) setClock(people.clock);
     renderPeople();
+    renderHeader();
     window.addEventListener("hashchange", () => {
       const id = Number(location.hash.slice(1));
       if (id && id !== state.current) selectPerson(id);
