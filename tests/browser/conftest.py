@@ -36,8 +36,9 @@ def browser():
     why = missing()
     if why:
         pytest.skip(f"browser tests of the sandbox page skipped: {why}")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=10_000)  # a shared 2-core machine answers slower than a laptop
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=BROWSER, headless=True)
         yield chromium
