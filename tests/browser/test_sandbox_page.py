@@ -70,6 +70,9 @@ def test_arabic_newcomer_joins_answers_and_receives_the_secretariats_announcemen
     expect(phone.bubbles().last).to_contain_text("اكتب إجابتك وأرسلها.")
     phone.type(MECHANISM)
     expect(phone.bubble_with(MECHANISM)).to_have_count(1)  # the user's own bubble, as typed
+    # the bot edits its question in place rather than sending a new one each step
+    assert page.get_by_test_id("edited").count() >= 1
+    assert phone.bubbles().count() < 12
     # RTL: the bot speaks from the right, the person from the left
     bot_box = page.locator(".from-bot [data-testid=bubble]").last.bounding_box()
     user_box = phone.bubble_with(MECHANISM).bounding_box()
@@ -102,6 +105,7 @@ def test_arabic_newcomer_joins_answers_and_receives_the_secretariats_announcemen
     expect(phone.person(newcomer).get_by_test_id("unread")).to_be_visible(timeout=15_000)
     phone.choose(newcomer)
     expect(phone.bubble_with(ANNOUNCEMENT)).to_have_count(1, timeout=10_000)
+    expect(phone.bubble_with(MECHANISM)).to_have_count(1)  # the chat was kept meanwhile
     expect(phone.person(newcomer).get_by_test_id("unread")).to_be_hidden()
     card = phone.bubble_with(ANNOUNCEMENT).get_by_test_id("document")
     expect(card).to_contain_text(AGENDA)
@@ -118,6 +122,7 @@ def test_english_focal_point_sees_a_reminder_after_fast_forwarding(page, sandbox
     phone.choose(focal["id"])
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     expect(page.get_by_test_id("clock-day")).to_have_text("+1 day")
+    phone.advance("hour")
     reminder = phone.bubbles().filter(has_text="Reminder")
     before = reminder.count()
     for _day in range(8):
