@@ -10,6 +10,8 @@ All focal points act at once, each waiting for the bot's answer before its next 
 do. Configurations:
 
 - echo-1: a bare aiogram echo bot (a webhook, the same server settings), the floor;
+- dialog-1: a bare aiogram-dialog bot taking the same two steps (a number typed, "‹ Previous"
+  pressed) with its state in memory and no database: what the dialog framework itself costs;
 - sqlite-1, sqlite-2: `python -m bot webhook` replicas on one SQLite file, state in it;
 - pg-1, pg-2: replicas on PostgreSQL (TEST_DATABASE_URL's server), state in Redis (TEST_REDIS_URL).
 
@@ -81,13 +83,47 @@ asyncio.run(main())
 """
 
 
+# The same two questions as a bare aiogram-dialog bot: state in memory, no database, no l10n.
+DIALOG = ECHO.replace("""    @dp.message(F.text)
+    async def echo(message):
+        await message.answer(message.text)
+""", """    from aiogram.filters import CommandStart
+    from aiogram.fsm.state import State, StatesGroup
+    from aiogram_dialog import Dialog, DialogManager, StartMode, Window, setup_dialogs
+    from aiogram_dialog.widgets.input import TextInput
+    from aiogram_dialog.widgets.kbd import Back
+    from aiogram_dialog.widgets.text import Const, Format
+
+    class Survey(StatesGroup):
+        meetings = State()
+        useful = State()
+
+    async def on_number(message, widget, manager, value):
+        manager.dialog_data["meetings"] = value
+        await manager.next()
+
+    dp.include_router(Dialog(
+        Window(Format("How many meetings did you attend? {dialog_data}"),
+               TextInput("meetings", type_factory=int, on_success=on_number),
+               state=Survey.meetings),
+        Window(Const("How useful were they?"), Back(Const("‹ Previous")), state=Survey.useful),
+    ))
+
+    @dp.message(CommandStart())
+    async def start(message, dialog_manager: DialogManager):
+        await dialog_manager.start(Survey.meetings, mode=StartMode.RESET_STACK)
+
+    setup_dialogs(dp)
+""")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-async def start_replica(tg, balancer, env_extra: dict, echo: bool, log: Path):
+async def start_replica(tg, balancer, env_extra: dict, script: str | None, log: Path):
     port = free_port()
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("BOT_", "DATABASE_", "WEBHOOK_", "REDIS_"))}
@@ -95,7 +131,7 @@ async def start_replica(tg, balancer, env_extra: dict, echo: bool, log: Path):
                WEBHOOK_URL=balancer.url + PATH, WEBHOOK_SECRET=SECRET, WEBHOOK_HOST="127.0.0.1",
                WEBHOOK_PORT=str(port), WEBHOOK_PATH=PATH, PYTHONPATH=str(ROOT),
                THROTTLE_RATE="100000", **env_extra)  # the simulated people are quick
-    args = ["-c", ECHO] if echo else ["-m", "bot", "webhook"]
+    args = ["-c", script] if script else ["-m", "bot", "webhook"]
     with log.open("wb") as out:
         proc = await asyncio.create_subprocess_exec(
             sys.executable, *args, env=env, cwd=log.parent, stdin=asyncio.subprocess.DEVNULL,
@@ -166,6 +202,14 @@ async def survey_step(person, k: int) -> int:
     return await person.press("‹ Previous")
 
 
+async def dialog_rounds(tg, person, rounds: int, measured: list[int]) -> None:
+    await person.send("/start")
+    for n in range(rounds):
+        ids = [await survey_step(person, n * STEPS_PER_ROUND + k) for k in range(STEPS_PER_ROUND)]
+        if n:
+            measured += ids
+
+
 async def echo_rounds(tg, person, rounds: int, measured: list[int]) -> None:
     for n in range(rounds):
         ids = [await person.send(f"{n}-{k}") for k in range(STEPS_PER_ROUND)]
@@ -185,18 +229,18 @@ async def run_config(name: str, users: int, rounds: int, workdir: Path) -> dict:
         env["DATABASE_URL"] = pg.url_for(pg.create())
         env["REDIS_URL"] = REDIS_URL
         await _flush_redis()
-    ids = [600_000 + n for n in range(users)] if kind == "echo" else await prepare(
+    ids = [600_000 + n for n in range(users)] if kind in SCRIPTS else await prepare(
         env["DATABASE_URL"], users)
     procs = []
     async with FakeTelegram(timeout=60) as tg:
         balancer = await Balancer().start()
         try:
             for n in range(int(replicas)):
-                procs.append(await start_replica(tg, balancer, env, kind == "echo",
+                procs.append(await start_replica(tg, balancer, env, SCRIPTS.get(kind),
                                                  workdir / f"{name}-{n}.log"))
             people = [tg.user(i, first_name=f"Focal{i}", started=True) for i in ids]
             measured: list[int] = []
-            rounds_of = echo_rounds if kind == "echo" else survey_rounds
+            rounds_of = {"echo": echo_rounds, "dialog": dialog_rounds}.get(kind, survey_rounds)
             began, cpu_before = time.perf_counter(), sum(map(_cpu_seconds, procs))
             await asyncio.gather(*(rounds_of(tg, p, rounds, measured) for p in people))
             wall = time.perf_counter() - began
@@ -225,6 +269,9 @@ def _cpu_seconds(proc) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+SCRIPTS = {"echo": ECHO, "dialog": DIALOG}  # the floors, run as `python -c`
+
+
 async def _flush_redis() -> None:
     from redis import asyncio as aioredis
 
@@ -241,7 +288,7 @@ async def main() -> None:
                         help="focal points acting at once, one per member state (at most 22)")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--only", nargs="*",
-                        default=["echo-1", "sqlite-1", "sqlite-2", "pg-1", "pg-2"])
+                        default=["echo-1", "dialog-1", "sqlite-1", "sqlite-2", "pg-1", "pg-2"])
     args = parser.parse_args()
     logging.basicConfig(level=logging.CRITICAL)
     print(f"{args.users} focal points at once, {args.rounds} rounds of {STEPS_PER_ROUND} steps "

@@ -38,15 +38,15 @@ class SqlStorage(BaseStorage):
         self.pool = pool
         self.key_builder = key_builder or dialog_key_builder()
 
+    # Conversations are aiogram-dialog dialogs, which keep their state in data records; plain
+    # aiogram FSM states are not used. aiogram still asks for one on every update: answered
+    # without a database round trip (a transaction of its own, before the update's).
     async def set_state(self, key: StorageKey, state: str | State | None = None) -> None:
-        value = state.state if isinstance(state, State) else state
-        async with joined_session(self.pool) as session:
-            await repo.put(session, self.key_builder.build(key), state=value)
+        if state is not None:
+            raise NotImplementedError("use an aiogram-dialog dialog, not an aiogram FSM state")
 
     async def get_state(self, key: StorageKey) -> str | None:
-        async with joined_session(self.pool) as session:
-            record = await repo.get(session, self.key_builder.build(key))
-            return record.state if record else None
+        return None
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         async with joined_session(self.pool) as session:

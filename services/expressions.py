@@ -16,6 +16,7 @@ them, with dates added: a comparison involving a date (or two 'YYYY-MM-DD' strin
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import re._constants as sre  # private, but the only way to see a pattern's structure
@@ -933,6 +934,11 @@ def parse(source: str) -> Expression:
     """Parse an expression of the supported subset; anything else raises ExpressionError."""
     if not isinstance(source, str):
         raise ExpressionError("an expression must be text", 0, "not-text")
+    return _parse(source)
+
+
+@functools.lru_cache(maxsize=4096)  # a form's few expressions are read at every step
+def _parse(source: str) -> Expression:
     if len(source) > MAX_SOURCE:
         raise ExpressionError(f"expression longer than {MAX_SOURCE} characters", MAX_SOURCE,
                               "too-long", limit=MAX_SOURCE)
