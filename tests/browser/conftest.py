@@ -31,6 +31,16 @@ def missing() -> str | None:
     return None
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Say why the browser tests skipped even without `-rs`: a bare `s` hides it."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if "tests/browser/" in r.nodeid.replace("\\", "/")]
+    why = missing()
+    if skipped and why:
+        terminalreporter.write_line(
+            f"tests/browser: {len(skipped)} skipped, {why}", yellow=True)
+
+
 @pytest.fixture(scope="module")
 def browser():
     why = missing()
