@@ -99,6 +99,8 @@ def routes(site: Site) -> list[web.AbstractRouteDef]:
         user_id = person_id(request)
         try:
             form = await request.post()
+        except web.HTTPRequestEntityTooLarge:  # the emulator's own request limit
+            return fail(413, f"the file is larger than {request.client_max_size // 2**20} MB")
         except ValueError:
             return fail(400, "expected a multipart form")
         part = form.get("file")

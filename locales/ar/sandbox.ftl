@@ -26,4 +26,5 @@ sandbox-page-download = تنزيل
 sandbox-page-ok = حسنًا
 sandbox-page-offline = لا اتصال ببيئة التجربة. نحاول من جديد…
 sandbox-page-error = لم يتم:
+sandbox-page-too-big = هذا الملف أكبر مما تقبله بيئة التجربة: 63 ميغابايت على الأكثر.
 sandbox-page-empty-chat = لا رسائل هنا بعد. اضغط «ابدأ» للبدء، كما في تيليجرام.

@@ -26,4 +26,5 @@ sandbox-page-download = Download
 sandbox-page-ok = OK
 sandbox-page-offline = No connection to the sandbox. Trying again…
 sandbox-page-error = Not done:
+sandbox-page-too-big = This file is too big for the sandbox: at most 63 MB.
 sandbox-page-empty-chat = No messages here yet. Press START to begin, as in Telegram.

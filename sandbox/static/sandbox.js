@@ -8,6 +8,7 @@ import { applyStrings, formatClock, loadStrings, t } from "./texts.js";
 const LONG_POLL_SECONDS = 25;
 const OTHERS_EVERY_MS = 4000;
 const TOAST_MS = 3500;
+const MAX_UPLOAD_BYTES = 63 * 1024 * 1024; // under the emulator's 64 MB request limit
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -348,6 +349,11 @@ async function onFile() {
   const input = $("attach-input");
   const file = input.files && input.files[0];
   if (!file || state.current === null) return;
+  if (file.size > MAX_UPLOAD_BYTES) { // said here, not after sending it all to be refused
+    toast(t("sandbox-page-too-big"));
+    input.value = "";
+    return;
+  }
   const form = new FormData();
   form.append("file", file, file.name);
   try {

@@ -163,6 +163,12 @@ async def test_refusals(http, sandbox):
     await post(http, "/api/chats/2001/press", {"message_id": 999, "row": 0, "column": 0},
                status=404)
     await post(http, "/api/clock", {"hours": -1}, status=400)
+    huge = aiohttp.FormData()  # over the emulator's request limit: refused in JSON, as the rest
+    huge.add_field("file", b"\0" * (65 * 2**20), filename="huge.pdf",
+                   content_type="application/pdf")
+    async with http.post("/api/chats/2001/documents", data=huge) as response:
+        assert response.status == 413
+        assert "larger than 64 MB" in (await response.json())["error"]
     strings = await get(http, "/api/strings?lang=ar")
     assert strings["dir"] == "rtl" and strings["strings"]["sandbox-title"]
     assert sandbox.url.startswith("http://127.0.0.1:")
