@@ -35,11 +35,14 @@ class Person:
     role: str  # secretariat | focal_point | newcomer
     language: str
     state: str | None = None  # ISO code
-    state_name: str | None = None
+    state_names: dict[str, str] | None = None  # by language
     start: str | None = None  # a newcomer's invitation payload for /start
 
     def as_json(self) -> dict:
-        state = {"code": self.state, "name": self.state_name} if self.state else None
+        state = None
+        if self.state:
+            state = {"code": self.state, "name": self.state_names[self.language],
+                     "names": self.state_names}
         return {"id": self.id, "name": self.name, "role": self.role, "state": state,
                 "language": self.language, "start": self.start}
 
@@ -93,8 +96,7 @@ async def _join(session: AsyncSession, boss: User, user_id: int, name: str, code
 async def _person(session: AsyncSession, user_id: int, name: str, role: str, lang: str,
                   code: str) -> Person:
     state = await get_state(session, code)
-    state_name = state.name_ar if lang == "ar" else state.name_en
-    return Person(user_id, name, role, lang, code, state_name)
+    return Person(user_id, name, role, lang, code, {"ar": state.name_ar, "en": state.name_en})
 
 
 async def _open_evaluation(session: AsyncSession, boss: User, reminder_hour: int) -> Form:

@@ -3,7 +3,7 @@
 // what the person does. The bot's HTML comes already made safe by the server.
 
 import { el, MessageList } from "./messages.js";
-import { applyStrings, formatClock, loadStrings, t } from "./texts.js";
+import { applyStrings, formatClock, lang, loadStrings, t } from "./texts.js";
 
 const LONG_POLL_SECONDS = 25;
 const OTHERS_EVERY_MS = 4000;
@@ -164,7 +164,9 @@ function roleLabel(person) {
     focal_point: t("sandbox-page-role-focal-point"),
     newcomer: t("sandbox-page-role-newcomer"),
   }[person.role] || person.role;
-  return person.state ? `${role} · ${person.state.name}` : role;
+  if (!person.state) return role;
+  // the state in the page's language, whoever the person is
+  return `${role} · ${(person.state.names || {})[lang()] || person.state.name}`;
 }
 
 function renderPeople() {

@@ -37,11 +37,14 @@ def message_view(msg: Message) -> dict[str, Any]:
                     "url": file_url(stored.file_id)}
     if msg.photo is not None:
         photo = {"url": file_url(msg.photo.file_id)}
+    text = msg.text
+    if not msg.from_bot and text.startswith("/start "):
+        text = "/start"  # as Telegram shows a deep link's start: its payload is for the bot only
     return {
         "id": msg.message_id,
         "from_bot": msg.from_bot,
-        "html": entities_to_html(msg.text, msg.entities),
-        "text": msg.text,
+        "html": entities_to_html(text, msg.entities),
+        "text": text,
         "date": iso(msg.date),
         "edited": msg.edited,
         "album": msg.media_group_id,
