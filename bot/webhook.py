@@ -48,6 +48,11 @@ def build_web_app(app: App) -> web.Application:
 
     web_app.router.add_get("/healthz", healthz)
     setup_application(web_app, app.dp, bot=app.bot)
+    # aiohttp runs on_shutdown before it waits for the requests under way, and aiogram stops
+    # the dispatcher and closes the bot's session there: moved to on_cleanup, which runs after
+    # them, an update being handled at SIGTERM still sends its answer.
+    web_app.on_cleanup.extend(web_app.on_shutdown)
+    web_app.on_shutdown.clear()
     return web_app
 
 

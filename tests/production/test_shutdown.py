@@ -3,8 +3,6 @@ handling before it lets go of its connection to Telegram."""
 
 import asyncio
 
-import pytest
-
 from sandbox.telegram import strip_bidi
 from tests.conftest import make_settings
 from tests.production.replicas import PATH, SECRET, Replica
@@ -12,10 +10,6 @@ from tests.production.replicas import PATH, SECRET, Replica
 SLOW_SEND = 1.5  # seconds Telegram takes to answer the bot's first sendMessage
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "aiohttp runs on_shutdown before it waits for the requests under way, and aiogram's "
-    "SimpleRequestHandler closes the bot's session there: the update's own sendMessage fails "
-    "(ServerDisconnectedError) and the person is told that something went wrong"))
 async def test_a_stopping_replica_finishes_the_update_under_way(tg, db_url):
     settings = make_settings(tg, db_url, webhook_url=f"http://127.0.0.1:1{PATH}",
                              webhook_secret=SECRET)
