@@ -58,9 +58,9 @@ def create_dispatcher(
     for middleware in (
         inflight,
         ThrottleMiddleware(settings.throttle_rate, settings.throttle_window, locales),
-        DedupeMiddleware(pool),
         ChatLockMiddleware(),
         SessionMiddleware(pool, deliveries),
+        DedupeMiddleware(pool),
         UserMiddleware(settings, locales),
     ):
         dp.update.outer_middleware(middleware)

@@ -99,7 +99,14 @@ class ThrottleMiddleware(BaseMiddleware):
 
 
 class DedupeMiddleware(BaseMiddleware):
-    """An update delivered twice is handled once (ids are kept in the database)."""
+    """An update delivered twice is handled once (ids are kept in the database).
+
+    On PostgreSQL the id is taken in the update's own transaction (inside the session
+    middleware): a replica that dies while handling it takes its claim with it, so Telegram's
+    redelivery is handled by another replica, and a duplicate arriving meanwhile waits for that
+    transaction to end. SQLite has one writer: there the claim is a short transaction of its
+    own, not a write lock held for the whole update (SQLite runs one process).
+    """
 
     def __init__(self, pool: async_sessionmaker[AsyncSession]) -> None:
         self.pool = pool
@@ -107,7 +114,11 @@ class DedupeMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict) -> Any:
         if not isinstance(event, Update) or isinstance(event, DialogUpdate):
             return await handler(event, data)  # a dialog redraw, not one from Telegram
-        async with transaction(self.pool) as session:
+        session = data["session"]
+        if session.bind.dialect.name == "sqlite":
+            async with transaction(self.pool) as own:
+                fresh = await update_repo.claim(own, event.update_id)
+        else:
             fresh = await update_repo.claim(session, event.update_id)
         if not fresh:
             log.info("update %s seen before; skipped", event.update_id)

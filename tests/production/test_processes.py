@@ -118,3 +118,37 @@ async def test_a_webhook_process_sets_the_webhook_serves_and_deletes_it_on_stop(
     assert "getUpdates" not in methods
     assert "Traceback" not in replica.output(), replica.output()
     assert FakeTelegram.TOKEN.split(":")[1] not in replica.output()
+
+
+async def test_an_update_a_dying_replica_was_handling_is_handled_by_another(tg, spawn):
+    """A replica killed mid-update (no SIGTERM: a crash, an OOM kill) loses nothing: its
+    transaction, with the update's claim, ends with its connection, and Telegram's redelivery
+    is handled by the replica that takes over."""
+    def webhook_env(port: int) -> dict:
+        return dict(WEBHOOK_URL=f"http://127.0.0.1:{port}{PATH}", WEBHOOK_SECRET=SECRET,
+                    WEBHOOK_HOST="127.0.0.1", WEBHOOK_PORT=str(port))
+
+    first_port, second_port = free_port(), free_port()
+    first = await spawn("webhook", **webhook_env(first_port))
+    await first.wait_for("serving the webhook")
+    tg.delay("sendMessage", 30, times=1)  # the first replica's answer hangs...
+    person = tg.user(954001, first_name="Rana")
+    update_id = await person.send("/start", wait=False)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 30
+    while not any(method == "sendMessage" for method, _ in tg.calls):
+        assert loop.time() < deadline, first.output()
+        await asyncio.sleep(0.05)
+    first.proc.kill()  # ...and the replica dies in the middle of the update
+    await first.proc.wait()
+
+    second = await spawn("webhook", **webhook_env(second_port))  # it sets the webhook to itself
+    await second.wait_for("serving the webhook")
+    await tg.wait_for_update(update_id, timeout=60)  # Telegram delivers the update again
+
+    assert "seen before" not in second.output(), second.output()
+    answers = [params for method, params in tg.calls
+               if method == "sendMessage" and params.get("chat_id") == str(person.id)]
+    assert len(answers) == 2, answers  # the dead replica's attempt, then the second's answer
+    assert tg.webhook.statuses(update_id)[-1] == 200
+    assert await second.stop() == 0
