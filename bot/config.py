@@ -88,7 +88,7 @@ class Settings(BaseSettings):
     @field_validator("telegram_api_url")
     @classmethod
     def _strip_slash(cls, value: str | None) -> str | None:
-        return value.rstrip("/") if value else value
+        return value.strip().rstrip("/") or None if value else None  # blank: Telegram's own
 
     @field_validator("redis_url", "webhook_url")
     @classmethod

@@ -17,5 +17,7 @@ def setup_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("httpx", "httpcore", "aiohttp.access", "alembic.runtime.plugins"):
+    # apscheduler.executors says "Running job" at each reminder sweep (every minute)
+    for noisy in ("httpx", "httpcore", "aiohttp.access", "alembic.runtime.plugins",
+                  "apscheduler.executors"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -34,8 +34,12 @@ def test_a_secret_telegram_would_refuse_is_refused(secret):
         settings(webhook_secret=secret)
 
 
-def test_blank_redis_and_webhook_urls_mean_unset():
-    assert settings(redis_url="  ", webhook_url="").redis_url is None
+def test_blank_redis_webhook_and_bot_api_urls_mean_unset():
+    blank = settings(redis_url="  ", webhook_url="", telegram_api_url=" ")
+    assert blank.redis_url is None and blank.webhook_url is None
+    assert blank.telegram_api_url is None  # Telegram's own server, so the webhook needs https
+    assert settings(telegram_api_url="http://127.0.0.1:8081/").telegram_api_url == (
+        "http://127.0.0.1:8081")
 
 
 def test_webhook_without_its_settings_stops_with_one_line(monkeypatch, capsys):
