@@ -20,12 +20,15 @@ from sandbox import demo
 from sandbox.telegram import FakeTelegram
 from sandbox.web import Site, routes
 from services import clock
+from storage.repositories import deliveries
 
 log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
 BOT_USERNAME = "arcp_sandbox_bot"
 READY = "Sandbox ready: "
+DELIVERY_WAIT = 15.0  # seconds fast-forward waits for the messages it made due
+STEP_SECONDS = 3600  # fast-forward lets time pass an hour at a time
 
 
 class SandboxSettings(Settings):
@@ -112,23 +115,45 @@ class Sandbox:
             self.folder = None
 
     async def fast_forward(self, hours: float) -> None:
-        """Move the sandbox clock, then run every scheduled job due by it (reminder sweep,
-        digest, scheduled announcements) before answering; the delivery worker then sends."""
-        async with self._forwarding:  # one step at a time, each job seeing its own moment
-            clock.advance(hours * 3600)
-            now = clock.now()
-            for job in self.app.scheduler.get_jobs():
-                due = job.next_run_time
-                if due is None or due > now or self._forced.get(job.id) == due:
-                    continue
-                # The scheduler keeps real time: a cron or date job run early stays due at that
-                # same moment, so it runs once per moment; the sweep (interval) every time.
-                if not isinstance(job.trigger, IntervalTrigger):
-                    self._forced[job.id] = due
-                try:
-                    await job.func(*job.args, **job.kwargs)
-                except Exception:  # a failing job must not stop the page; the bot logs it
-                    log.exception("sandbox: job %s failed", job.id)
+        """Let `hours` pass, in steps of at most an hour, as they would: at each step every
+        scheduled job due by the sandbox clock runs (reminder sweep, digest, scheduled
+        announcements) and what it queued is sent, so a reminder due at 10:00 local arrives
+        even when +1 day goes from one evening to the next."""
+        async with self._forwarding:  # one press at a time
+            left = hours * 3600
+            while left > 0:
+                step = min(left, STEP_SECONDS)
+                clock.advance(step)
+                left -= step
+                await self._run_due_jobs(clock.now())
+
+    async def _run_due_jobs(self, now: datetime) -> None:
+        for job in self.app.scheduler.get_jobs():
+            due = job.next_run_time
+            if due is None or due > now or self._forced.get(job.id) == due:
+                continue
+            # The scheduler keeps real time: a cron or date job run early stays due at that
+            # same moment, so it runs once per moment; the sweep (interval) every time.
+            if not isinstance(job.trigger, IntervalTrigger):
+                self._forced[job.id] = due
+            try:
+                await job.func(*job.args, **job.kwargs)
+            except Exception:  # a failing job must not stop the page; the bot logs it
+                log.exception("sandbox: job %s failed", job.id)
+        await self._until_sent(now)
+
+    async def _until_sent(self, now: datetime) -> None:
+        """Wait (a little) for what came due to be sent: the next step forward would otherwise
+        find a reminder still queued past its local day, and drop it."""
+        self.app.worker.wake()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + DELIVERY_WAIT
+        while loop.time() < deadline:
+            async with self.app.pool() as session:
+                if not await deliveries.unsent_due(session, now):
+                    return
+            await asyncio.sleep(0.1)
+        log.warning("sandbox: messages due are still being sent")
 
 async def run_sandbox(port: int = 8080, lang: str = "ar") -> None:
     """Start, print the address, run until Ctrl-C or SIGTERM, then clean everything up."""

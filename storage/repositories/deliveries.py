@@ -61,6 +61,14 @@ async def due_ids(session: AsyncSession, now: datetime, limit: int) -> list[int]
     return list(await session.scalars(query))
 
 
+async def unsent_due(session: AsyncSession, now: datetime) -> int:
+    """How many rows due by `now` are not sent yet (waiting, or being sent)."""
+    return await session.scalar(
+        select(func.count()).select_from(Delivery).where(
+            Delivery.status.in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING]),
+            Delivery.not_before <= now))
+
+
 async def reserve(
     session: AsyncSession, ids: Sequence[int], worker: str, now: datetime, until: datetime,
 ) -> list[Row]:
