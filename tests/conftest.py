@@ -137,6 +137,7 @@ async def tg():
         server.assert_no_violations()
         assert not server.rate_violations, server.rate_violations[:5]
         assert not server.bot_errors, f"unhandled errors in the bot: {server.bot_errors!r}"
+        assert not server.double_answers, f"presses answered twice: {server.double_answers}"
 
 
 

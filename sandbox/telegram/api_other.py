@@ -76,6 +76,8 @@ def log_out(srv: FakeTelegram, p: Params) -> bool:
 @api("answerCallbackQuery")
 def answer_callback_query(srv: FakeTelegram, p: Params) -> bool:
     query = srv.world.callbacks.get(p.string("callback_query_id") or "")
+    if query is not None and query.answer is not None:
+        srv.double_answers.append(query.id)  # Telegram refuses it: a bot defect to report
     if query is None or query.answer is not None:
         raise bad_request("query is too old and response timeout expired or query ID is invalid")
     query.answer = CallbackAnswer(

@@ -52,6 +52,7 @@ class FakeTelegram:
         self.errors: list[tuple[str, int, str]] = []  # (method, status, description)
         self.calls: list[tuple[str, dict[str, Any]]] = []  # every authorised API call
         self.bot_errors: list[Exception] = []  # raised by handlers (via aiogram_middleware)
+        self.double_answers: list[str] = []  # callback queries the bot answered twice
         self.base_url = ""
         self._runner: web.AppRunner | None = None
         self._users: dict[int, FakeUser] = {}
