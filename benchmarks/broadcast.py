@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.app import prepare_database  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.delivery import OVERALL_LIMIT, DeliveryWorker  # noqa: E402
+from bot.prepare import prepare_database  # noqa: E402
 from sandbox.telegram import FakeTelegram  # noqa: E402
 from services import outbox  # noqa: E402
 from storage.database import create_engine, create_sessionmaker, transaction  # noqa: E402

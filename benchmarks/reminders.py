@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot import jobs  # noqa: E402
-from bot.app import prepare_database  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.l10n import L10n  # noqa: E402
+from bot.prepare import prepare_database  # noqa: E402
 from services import clock, deadlines  # noqa: E402
 from storage.database import create_engine, create_sessionmaker, transaction  # noqa: E402
 from storage.models import (  # noqa: E402

@@ -35,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.app import fill_database, prepare_database  # noqa: E402
 from bot.config import Settings  # noqa: E402
+from bot.prepare import fill_database, prepare_database  # noqa: E402
 from sandbox.telegram import FakeTelegram  # noqa: E402
 from services import form_catalog, member_states, registration  # noqa: E402
 from services.forms.xlsform import load_xlsform  # noqa: E402

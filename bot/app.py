@@ -11,18 +11,18 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import LinkPreviewOptions
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import jobs
 from bot.config import Settings
 from bot.delivery import DeliveryWorker
 from bot.factory import create_dispatcher
 from bot.l10n import L10n
+from bot.prepare import prepare_database
 from bot.scheduler import Planner, create_scheduler
 from bot.session import ApiSession
 from dialogs.commands import set_default_commands
-from services import action_plan, announcements, clock, form_catalog, member_states
-from storage import migrate
+from services import announcements, clock
 from storage.database import create_engine, create_sessionmaker, transaction
 from storage.repositories import updates as update_repo
 
@@ -31,37 +31,12 @@ log = logging.getLogger(__name__)
 UPDATE_IDS_KEPT = timedelta(days=7)
 
 
-class StartupError(RuntimeError):
-    """A problem the operator must fix; printed as one line."""
-
-
 def create_bot(settings: Settings) -> Bot:
     session = ApiSession()
     if settings.telegram_api_url:
         session = ApiSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(settings.token(), session=session, default=DefaultBotProperties(
         parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)))
-
-
-async def prepare_database(engine: AsyncEngine, settings: Settings, *, fill: bool = True) -> None:
-    """SQLite is brought up to date and filled (member states on first run; shipped forms and
-    action plans each time, safe to repeat); PostgreSQL must be migrated."""
-    if settings.is_sqlite:
-        await migrate.upgrade(engine)
-        if fill:
-            await fill_database(engine)
-        return
-    if await migrate.current_revision(engine) != migrate.head_revision():
-        raise StartupError("the database schema is not up to date: run `python -m bot migrate`")
-
-
-async def fill_database(engine: AsyncEngine) -> None:
-    """Member states on first run; shipped forms and action plans each time (safe to repeat)."""
-    async with transaction(create_sessionmaker(engine)) as session:
-        if not await member_states.list_states(session, "en"):
-            await member_states.load_states(session)
-        await form_catalog.load_shipped(session)  # new forms of a new release, as drafts
-        await action_plan.load_shipped(session)  # the shipped plans, new or corrected
 
 
 class Background:

@@ -1,11 +1,13 @@
-"""What each CLI subcommand does."""
+"""What each CLI subcommand does.
+
+The Telegram framework is imported only by the commands that talk to Telegram: importing it
+takes seconds, and migrate, load-data and invite (with BOT_USERNAME) do without it.
+"""
 
 import argparse
 
-from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
-
-from bot.app import StartupError, create_bot, prepare_database, run_polling
 from bot.config import Settings
+from bot.prepare import StartupError, prepare_database
 from services import action_plan, form_catalog, member_states, registration
 from services.errors import NotFound
 from storage import migrate
@@ -18,6 +20,8 @@ class CommandError(RuntimeError):
 
 
 async def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
+    from bot.app import run_polling
+
     await _serving(run_polling(settings))
 
 
@@ -34,6 +38,8 @@ async def cmd_worker(settings: Settings, args: argparse.Namespace) -> None:
 
 
 async def _serving(process) -> None:
+    from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+
     try:
         await process
     except StartupError as error:
@@ -109,6 +115,10 @@ async def _ready(engine, settings: Settings, *, fill: bool = True) -> None:
 
 
 async def _username_from_telegram(settings: Settings) -> str:
+    from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+
+    from bot.app import create_bot
+
     bot = create_bot(settings)
     try:
         return (await bot.me()).username

@@ -7,9 +7,10 @@ would share Telegram's flood limits without knowing it.
 
 import logging
 
-from bot.app import Background, prepare_database, until_signal
+from bot.app import Background, until_signal
 from bot.config import Settings
 from bot.l10n import L10n
+from bot.prepare import prepare_database
 from storage.database import create_engine, create_sessionmaker
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App, fill_database, prepare_database
+from bot.app import App
 from bot.config import Settings
+from bot.prepare import fill_database, prepare_database
 from sandbox.telegram import FakeTelegram
 from services import clock
 from storage import migrate
