@@ -131,7 +131,7 @@ async def test_an_update_a_dying_replica_was_handling_is_handled_by_another(tg, 
     first_port, second_port = free_port(), free_port()
     first = await spawn("webhook", **webhook_env(first_port))
     await first.wait_for("serving the webhook")
-    tg.delay("sendMessage", 30, times=1)  # the first replica's answer hangs...
+    tg.delay("sendMessage", 5, times=1)  # the first replica's answer hangs...
     person = tg.user(954001, first_name="Rana")
     update_id = await person.send("/start", wait=False)
     loop = asyncio.get_running_loop()
