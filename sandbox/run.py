@@ -50,7 +50,8 @@ class Sandbox:
         self.tg: FakeTelegram | None = None
         self.app: App | None = None
         self.task: asyncio.Task | None = None
-        self._forced: dict[str, datetime] = {}  # job id -> the due time already run early
+        # job id -> (its next run as the scheduler has it, its next run on the sandbox clock)
+        self._due: dict[str, tuple[datetime | None, datetime | None]] = {}
         self._forwarding = asyncio.Lock()
 
     @property
@@ -129,13 +130,18 @@ class Sandbox:
 
     async def _run_due_jobs(self, now: datetime) -> None:
         for job in self.app.scheduler.get_jobs():
+            # The scheduler keeps real time; the sandbox follows each job's trigger on its own
+            # clock: a weekly job runs once per sandbox week, a dated one once, the sweep
+            # (an interval) at every step.
             due = job.next_run_time
-            if due is None or due > now or self._forced.get(job.id) == due:
-                continue
-            # The scheduler keeps real time: a cron or date job run early stays due at that
-            # same moment, so it runs once per moment; the sweep (interval) every time.
             if not isinstance(job.trigger, IntervalTrigger):
-                self._forced[job.id] = due
+                planned, due = self._due.get(job.id, (None, None))
+                if planned != job.next_run_time:  # new, or planned again (another time)
+                    due = job.next_run_time
+            if due is None or due > now:
+                continue
+            if not isinstance(job.trigger, IntervalTrigger):
+                self._due[job.id] = (job.next_run_time, job.trigger.get_next_fire_time(due, now))
             try:
                 await job.func(*job.args, **job.kwargs)
             except Exception:  # a failing job must not stop the page; the bot logs it

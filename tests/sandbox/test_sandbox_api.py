@@ -225,3 +225,12 @@ async def test_a_file_the_bot_sends_downloads(http):
     async with http.get(document["url"]) as response:
         content = await response.read()
     assert content[:2] == b"PK" and len(content) == document["size"]  # an .xlsx is a zip
+
+
+async def test_fast_forward_through_two_weeks_brings_a_weekly_digest_each_sunday(http):
+    moved = await post(http, "/api/clock", {"hours": 14 * 24}, status=200)  # two Sundays, exactly
+    body = await get(http, "/api/chats/1001?after=0")  # the secretariat (Arabic)
+    digests = [m for m in body["messages"] if m["from_bot"] and "🗓" in m["text"]]
+    # the scheduler's own next Sunday is in real time; the sandbox keeps a week of its own
+    assert len(digests) == 2, [m["text"][:60] for m in body["messages"]]
+    assert all(m["date"] <= moved["clock"] for m in digests)
