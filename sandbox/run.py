@@ -85,6 +85,7 @@ class Sandbox:
         people = await demo.create(self.app.pool, reminder_hour=self.settings.reminder_hour,
                                    invite_days=self.settings.invite_ttl_days)
         self.site.people[:] = people
+        self.site.pool = self.app.pool
         self.site.by_id.update({p.id: p for p in people})
         for person in people:  # who has written to the bot before, as in Telegram
             self.tg.user(person.id, person.name, language_code=person.language,

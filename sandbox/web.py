@@ -15,6 +15,7 @@ from urllib.parse import quote
 from aiohttp import web
 from fluent.runtime import FluentResource
 from fluent.syntax import ast as fluent_ast
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.l10n import L10n
 from sandbox.demo import Person
@@ -22,6 +23,8 @@ from sandbox.telegram import FakeTelegram
 from sandbox.telegram.client import MAX_TEXT, MAX_WAIT, PhoneClient, iso
 from services import clock
 from services.resources import resource_path
+from storage.models import Role
+from storage.repositories import users
 
 STATIC = Path(__file__).with_name("static")
 MAX_HOURS = 24 * 31  # one fast-forward step at most
@@ -34,6 +37,7 @@ class Site:
     fast_forward: Callable[[float], Awaitable[None]]
     default_lang: str = "ar"
     bot_name: str = "ARCP"
+    pool: async_sessionmaker[AsyncSession] | None = None  # the bot's database, once it is open
 
     def __post_init__(self) -> None:
         self.phone = PhoneClient(self.tg)
@@ -57,7 +61,7 @@ def routes(site: Site) -> list[web.AbstractRouteDef]:
     async def people(request: web.Request) -> web.Response:
         bot = site.tg.world.bot_user
         return web.json_response({
-            "people": [p.as_json() for p in site.people],
+            "people": [await person_now(site, p) for p in site.people],
             "clock": iso(clock.now().timestamp()),
             "bot": {"name": site.bot_name, "username": bot["username"]},
         })
@@ -164,6 +168,17 @@ def page_strings(locales: L10n, lang: str) -> dict[str, str]:
     translator = locales.get(lang)
     ids = [e.id.name for e in resource.body if isinstance(e, fluent_ast.Message)]
     return {msg_id: translator.plain(msg_id) for msg_id in ids}
+
+
+async def person_now(site: Site, person: Person) -> dict[str, Any]:
+    """A person as the bot knows them now: a newcomer who has joined is a focal point."""
+    data = person.as_json()
+    if person.role == "newcomer" and site.pool is not None:
+        async with site.pool() as session:
+            user = await users.by_telegram_id(session, person.id)
+        if user is not None and user.is_active:
+            data["role"] = "secretariat" if user.role == Role.SECRETARIAT else "focal_point"
+    return data
 
 
 def content_disposition(name: str) -> str:

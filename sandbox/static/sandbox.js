@@ -119,9 +119,32 @@ async function pollOthers() {
   }
 }
 
+// A newcomer who has joined is labelled as what they are now.
+async function refreshPeople() {
+  try {
+    const response = await fetch("/api/people");
+    if (!response.ok) return;
+    const now = new Map(((await response.json()).people || []).map((p) => [p.id, p]));
+    let changed = false;
+    state.people = state.people.map((person) => {
+      const fresh = now.get(person.id);
+      if (!fresh || fresh.role === person.role) return person;
+      changed = true;
+      return { ...person, role: fresh.role };
+    });
+    if (changed) {
+      renderPeople();
+      renderHeader();
+    }
+  } catch (error) {
+    // the long poll reports the lost connection
+  }
+}
+
 async function othersLoop() {
   for (;;) {
     await pollOthers();
+    await refreshPeople();
     await sleep(OTHERS_EVERY_MS);
   }
 }

@@ -52,6 +52,8 @@ def test_arabic_newcomer_joins_answers_and_receives_the_secretariats_announcemen
     phone.start()
     phone.press("العربية")
     phone.press("✅ انضمام")
+    # the picker now calls them what they are (it asks the server every few seconds)
+    expect(phone.person(newcomer)).to_contain_text("نقطة اتصال", timeout=15_000)
 
     phone.type("/menu")
     phone.press("📝 الاستبيانات")

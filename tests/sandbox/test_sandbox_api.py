@@ -99,6 +99,15 @@ async def test_people_and_a_newcomer_joins_by_pressing_buttons(http):
     await press(http, 3002, question, "English")
     body = await chat_until(http, 3002, has_text("Oman"))
     assert "<b>" in "".join(m["html"] for m in body["messages"])  # the bot's formatting
+    await press(http, 3002, last_bot(body["messages"]), "✅ Join")
+    await chat_until(http, 3002, has_text("What would you like to do"))  # the main menu
+    for _ in range(50):  # the menu is sent before the joining is committed
+        people = await get(http, "/api/people")
+        if next(p for p in people["people"] if p["id"] == 3002)["role"] != "newcomer":
+            break
+        await asyncio.sleep(0.1)
+    joined = next(p for p in people["people"] if p["id"] == 3002)
+    assert joined["role"] == "focal_point"  # no longer labelled a newcomer
 
 
 async def test_typing_uploading_and_a_file_the_bot_sends(http):
