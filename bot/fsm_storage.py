@@ -50,7 +50,7 @@ class SqlStorage(BaseStorage):
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         async with joined_session(self.pool) as session:
-            await repo.put(session, self.key_builder.build(key), data=copy.deepcopy(dict(data)))
+            await repo.put(session, self.key_builder.build(key), copy.deepcopy(dict(data)))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         async with joined_session(self.pool) as session:

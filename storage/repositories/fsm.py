@@ -10,8 +10,8 @@ _BY_KEY = select(FsmRecord).where(FsmRecord.key == bindparam("key"))
 def _known(session: AsyncSession) -> dict[str, FsmRecord | None]:
     """The records this session has read or written, by key (None: known not to exist).
 
-    An update reads the same few keys several times (aiogram's state, then aiogram-dialog's
-    stack and context, then saves them); within its transaction one read of each is enough.
+    An update reads aiogram-dialog's stack and context, then saves them; within its
+    transaction one read of each is enough.
     """
     return session.info.setdefault("fsm_records", {})
 
@@ -23,15 +23,13 @@ async def get(session: AsyncSession, key: str) -> FsmRecord | None:
     return known[key]
 
 
-async def put(session: AsyncSession, key: str, *, state=..., data=...) -> None:
-    """Set the state and/or data of a key; a key left with neither is deleted."""
+async def put(session: AsyncSession, key: str, data: dict) -> None:
+    """Set the data of a key; a key left with neither state nor data is deleted."""
     record = await get(session, key)
     if record is None:
         record = FsmRecord(key=key, state=None, data={})
         session.add(record)
-    if state is not ...:
-        record.state = state
-    if data is not ... and data != record.data:  # aiogram-dialog saves unchanged ones too
+    if data != record.data:  # aiogram-dialog saves unchanged ones too
         record.data = data
         flag_modified(record, "data")
     if record.state is None and not record.data:
