@@ -1,9 +1,9 @@
-"""Button presses in the answering dialogs: a refusal said once, a stale button said at all.
+"""Button presses in the answering dialogs: a stale button said at all.
 
-aiogram-dialog answers every callback after its handler, so a handler that showed an alert
-got Telegram's "query ID is invalid" warning; and a button the current window does not have
-(an old review's ✏️, forged data) was only redrawn over, with nothing said. Handlers here
-answer through `alert`, and the dialog answers only what nobody answered yet.
+A button the current window does not have (an old review's ✏️, forged data) was only redrawn
+over, with nothing said. Handlers here answer through `alert`, which marks the press answered,
+so a refusal is not taken for a stale button. (That a press is answered once, whatever answers
+it, is the Bot API session's rule: bot/session.py.)
 """
 
 from aiogram.types import CallbackQuery
@@ -16,8 +16,7 @@ ANSWERED = "callback_answered"  # middleware data: this update's callback has it
 
 async def alert(callback: CallbackQuery, manager: DialogManager, text: str | None = None, *,
                 show_alert: bool = True) -> None:
-    """Answer the press, by default with a pop-up (once: the dialog will not answer it
-    again)."""
+    """Answer the press, by default with a pop-up (not taken for a stale button after)."""
     manager.middleware_data[ANSWERED] = True
     await callback.answer(text, show_alert=show_alert)
 
@@ -35,12 +34,9 @@ class AnsweringDialog(Dialog):
             processed = await window.process_callback(cleaned, self, dialog_manager)
         except CancelEventProcessing:
             processed = False
-        answered = dialog_manager.middleware_data.get(ANSWERED)
-        if not processed and not answered:  # no button of this screen: the screen again
-            l10n = dialog_manager.middleware_data["l10n"]
+        if not processed and not dialog_manager.middleware_data.get(ANSWERED):
+            l10n = dialog_manager.middleware_data["l10n"]  # no button of this screen
             await alert(callback, dialog_manager, l10n.plain("error-stale"))
-            answered = True
         if self._need_refresh(processed, old_context, dialog_manager):
             await dialog_manager.show()
-        if not answered:
-            await dialog_manager.answer_callback()
+        await dialog_manager.answer_callback()  # not sent when the press has its answer
