@@ -135,13 +135,14 @@ class Sandbox:
             # clock: a weekly job runs once per sandbox week, a dated one once, the sweep
             # (an interval) at every step.
             due = job.next_run_time
-            if not isinstance(job.trigger, IntervalTrigger):
+            own_clock = not isinstance(job.trigger, IntervalTrigger)
+            if own_clock:
                 planned, due = self._due.get(job.id, (None, None))
                 if planned != job.next_run_time:  # new, or planned again (another time)
                     due = job.next_run_time
             if due is None or due > now:
                 continue
-            if not isinstance(job.trigger, IntervalTrigger):
+            if own_clock:
                 self._due[job.id] = (job.next_run_time, job.trigger.get_next_fire_time(due, now))
             try:
                 await job.func(*job.args, **job.kwargs)
@@ -161,6 +162,7 @@ class Sandbox:
                     return
             await asyncio.sleep(0.1)
         log.warning("sandbox: messages due are still being sent")
+
 
 async def run_sandbox(port: int = 8080, lang: str = "ar") -> None:
     """Start, print the address, run until Ctrl-C or SIGTERM, then clean everything up."""
